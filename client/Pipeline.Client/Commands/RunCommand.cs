@@ -1,0 +1,124 @@
+using System.CommandLine;
+using Pipeline.Client.Configuration;
+using Pipeline.Client.Console;
+using Pipeline.Generator;
+using Pipeline.Grains.Input;
+using Pipeline.Grains.Runs;
+using Pipeline.Silo.Engines;
+using Pipeline.Storage;
+using Spectre.Console;
+
+namespace Pipeline.Client.Commands;
+
+/// <summary>
+/// <c>run [--input DIR_OR_URI] [--output DIR_OR_URI] [--run-id ID] [--replace]</c>: the embedded default. Without
+/// <c>--input</c> it generates the seeded sample data set in a temporary folder and runs on it.
+/// </summary>
+public static class RunCommand
+{
+    public static Command Create()
+    {
+        var input = new Option<string?>("--input") { Description = "Input folder or blob URI with clusters, firms, links (and optional firm_years) tables; default: a generated sample" };
+        var output = new Option<string?>("--output") { Description = "Output folder or blob URI (default ./out, or Run:Output in appsettings.json)" };
+        var runId = new Option<string?>("--run-id") { Description = "Run id [A-Za-z0-9._-]{1,64}; default: the UTC start time, e.g. 20261122T020000Z" };
+        var replace = new Option<bool>("--replace") { Description = "Replace an existing run with the same id (removes its manifest, then its parts)" };
+        var preset = new Option<string>("--preset") { Description = "Generated data set when --input is not given: sample or region", DefaultValueFactory = _ => "sample" };
+        preset.AcceptOnlyFromAmong("sample", "region", "national");
+        var seed = new Option<ulong?>("--seed") { Description = "Seed of the generated data set (default 42)" };
+        var shock = new Option<string?>("--shock") { Description = "Shock period START:END for resistance (default 2008:2009)" };
+        var recovery = new Option<string?>("--recovery") { Description = "Recovery period START:END for recovery (default 2009:2012)" };
+        var asOf = new Option<int?>("--as-of") { Description = "Reference year for firm age and entry rate (default: latest firm_years year, else latest founded_year)" };
+        var parallelism = new Option<int?>("--parallelism") { Description = "Worker threads (default: all cores)" };
+        var plain = new Option<bool>("--plain") { Description = "Plain progress lines even on a terminal" };
+
+        var command = new Command("run", "Compute every metric for a data set and write Parquet tables under OUTPUT/runs/RUN_ID/")
+            { input, output, runId, replace, preset, seed, shock, recovery, asOf, parallelism, plain };
+        command.SetAction(async (parse, ct) =>
+        {
+            PipelineConfiguration config;
+            try
+            {
+                config = PipelineConfiguration.Load(new Dictionary<string, string?>
+                {
+                    ["Run:Output"] = parse.GetValue(output),
+                    ["Run:Parallelism"] = parse.GetValue(parallelism)?.ToString(),
+                    ["Run:SampleSeed"] = parse.GetValue(seed)?.ToString(),
+                    ["Metrics:Shock"] = parse.GetValue(shock),
+                    ["Metrics:Recovery"] = parse.GetValue(recovery),
+                    ["Metrics:AsOf"] = parse.GetValue(asOf)?.ToString(),
+                });
+                return await RunAsync(config, parse.GetValue(input), parse.GetValue(runId), parse.GetValue(replace), parse.GetValue(preset)!, parse.GetValue(plain), ct);
+            }
+            catch (ArgumentException e)
+            {
+                await System.Console.Error.WriteLineAsync($"error: {e.Message}");
+                return ExitCodes.BadInput;
+            }
+        });
+        return command;
+    }
+
+    public static async Task<int> RunAsync(PipelineConfiguration config, string? input, string? runId, bool replace, string preset, bool plain, CancellationToken ct)
+    {
+        var settings = config.Metrics();
+        var format = config.OutputFormat();
+        if (runId is not null) RunId.Validate(runId);
+        string? generated = null;
+        string? inputDescription = null;
+        try
+        {
+            if (input is null)
+            {
+                var seed = config.SampleSeed;
+                generated = Path.Combine(Path.GetTempPath(), $"pipeline-{preset}-{seed}-{Guid.NewGuid():N}");
+                var report = DatasetGenerator.Generate(new GeneratorOptions(GenerateCommand.ParsePreset(preset), seed), generated, null, ct);
+                input = generated;
+                inputDescription = $"generated:{preset}?seed={seed}";
+                System.Console.WriteLine($"No --input: generated the {preset} data set (seed {seed}): {report.Clusters:N0} clusters, {report.Firms:N0} firms, {report.Links:N0} links.");
+            }
+
+            var request = new RunRequest(ObjectStores.Open(input), ObjectStores.Open(config.Output))
+            {
+                RunId = runId, Replace = replace, Settings = settings, Output = format, InputDescription = inputDescription,
+            };
+            var engine = new InProcessEngine(config.Parallelism > 0 ? config.Parallelism : null);
+            RunResult result;
+            bool live = !plain && !System.Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+            if (live)
+            {
+                RunResult? r = null;
+                await AnsiConsole.Progress()
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+                    .StartAsync(async ctx => { r = await new RunCoordinator(engine, new LiveRunObserver(ctx)).RunAsync(request, ct); });
+                result = r!;
+            }
+            else
+            {
+                result = await new RunCoordinator(engine, new PlainRunObserver(System.Console.Out)).RunAsync(request, ct);
+            }
+            RunSummary.Print(AnsiConsole.Console, result, request.OutputStore.DisplayUri);
+            return ExitCodes.Ok;
+        }
+        catch (InputUnreadableException e)
+        {
+            await System.Console.Error.WriteLineAsync($"error: input cannot be read: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (RunExistsException e)
+        {
+            await System.Console.Error.WriteLineAsync($"error: {e.Message}");
+            return ExitCodes.RunExists;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await System.Console.Error.WriteLineAsync($"error: the run failed: {e.Message}");
+            await System.Console.Error.WriteLineAsync("Nothing was published; _status.json in the run folder records the failure.");
+            if (Environment.GetEnvironmentVariable("PIPELINE_DEBUG") is "1") await System.Console.Error.WriteLineAsync(e.ToString());
+            return ExitCodes.RunFailed;
+        }
+        finally
+        {
+            if (generated is not null && Directory.Exists(generated)) Directory.Delete(generated, recursive: true);
+        }
+    }
+}

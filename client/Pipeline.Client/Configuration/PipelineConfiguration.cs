@@ -1,0 +1,83 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Pipeline.Grains.Output;
+using Pipeline.Grains.Units;
+using Pipeline.Parquet;
+
+namespace Pipeline.Client.Configuration;
+
+/// <summary>
+/// Configuration of the command line: <c>appsettings.json</c> beside the program, then environment variables
+/// prefixed <c>PIPELINE_</c> (<c>PIPELINE_Metrics__BetweennessPivots=256</c>), then the command's own flags, which win.
+/// Secrets (storage keys, broker passwords) come only from the environment or configuration and are never printed.
+/// </summary>
+public sealed class PipelineConfiguration(IConfiguration configuration)
+{
+    public IConfiguration Raw { get; } = configuration;
+
+    public static PipelineConfiguration Load(IDictionary<string, string?>? overrides = null)
+    {
+        var builder = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddEnvironmentVariables("PIPELINE_");
+        if (overrides is not null) builder.AddInMemoryCollection(overrides.Where(kv => kv.Value is not null));
+        return new PipelineConfiguration(builder.Build());
+    }
+
+    public string Output => Raw["Run:Output"] is { Length: > 0 } o ? o : "out";
+    public int Parallelism => Int("Run:Parallelism") ?? 0;
+    public ulong SampleSeed => ULong("Run:SampleSeed") ?? 42;
+
+    public MetricSettings Metrics()
+    {
+        var d = new MetricSettings();
+        var (shockStart, shockEnd) = Period("Metrics:Shock", (d.ShockStart, d.ShockEnd));
+        var (recoveryStart, recoveryEnd) = Period("Metrics:Recovery", (d.ShockEnd, d.RecoveryEnd));
+        if (recoveryStart != shockEnd)
+            throw new ArgumentException($"The recovery period must start when the shock ends (shock {shockStart}:{shockEnd}, recovery {recoveryStart}:{recoveryEnd}).");
+        var settings = new MetricSettings
+        {
+            BetweennessExactMaxFirms = Int("Metrics:BetweennessExactMaxFirms") ?? d.BetweennessExactMaxFirms,
+            BetweennessPivots = Int("Metrics:BetweennessPivots") ?? d.BetweennessPivots,
+            BetweennessSeed = ULong("Metrics:BetweennessSeed") ?? d.BetweennessSeed,
+            ShockStart = shockStart,
+            ShockEnd = shockEnd,
+            RecoveryEnd = recoveryEnd,
+            AsOfYear = Int("Metrics:AsOf"),
+            FirmPartitions = Int("Metrics:FirmPartitions") ?? 0,
+        };
+        settings.Validate();
+        return settings;
+    }
+
+    public OutputOptions OutputFormat() => new()
+    {
+        Codec = (Raw["Parquet:Codec"] ?? "snappy").ToLowerInvariant() switch
+        {
+            "snappy" => ParquetCodec.Snappy,
+            "gzip" => ParquetCodec.Gzip,
+            "zstd" => ParquetCodec.Zstd,
+            "none" or "uncompressed" => ParquetCodec.Uncompressed,
+            var other => throw new ArgumentException($"Unknown Parquet codec '{other}' (snappy, gzip, zstd, uncompressed)."),
+        },
+        RowGroupRows = Int("Parquet:RowGroupRows") ?? 1_000_000,
+    };
+
+    private int? Int(string key) => Raw[key] is { Length: > 0 } s
+        ? int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : throw new ArgumentException($"Setting {key} is not an integer: '{s}'.")
+        : null;
+
+    private ulong? ULong(string key) => Raw[key] is { Length: > 0 } s
+        ? ulong.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : throw new ArgumentException($"Setting {key} is not a non-negative integer: '{s}'.")
+        : null;
+
+    /// <summary>Parses a period "START:END" of years.</summary>
+    private (int, int) Period(string key, (int, int) fallback)
+    {
+        if (Raw[key] is not { Length: > 0 } s) return fallback;
+        var parts = s.Split(':');
+        if (parts.Length == 2 && int.TryParse(parts[0], CultureInfo.InvariantCulture, out var a) && int.TryParse(parts[1], CultureInfo.InvariantCulture, out var b) && a < b)
+            return (a, b);
+        throw new ArgumentException($"Setting {key} must be a period START:END of years with START < END, e.g. 2008:2009 (got '{s}').");
+    }
+}

@@ -1,0 +1,95 @@
+using Pipeline.Grains.Input.Csv;
+using Pipeline.Grains.Input.Validation;
+using Pipeline.Grains.Model;
+using Pipeline.Storage;
+
+namespace Pipeline.Grains.Input;
+
+/// <summary>The validated data set, the quarantine log and the input fingerprint of one read.</summary>
+public sealed record InputReadResult(Dataset Dataset, QuarantineLog Quarantine, InputFingerprint Fingerprint);
+
+/// <summary>
+/// Reads the contract's input tables from a store, in dependency order (clusters → firms → links → firm_years),
+/// validating every row: bad rows go to the <see cref="QuarantineLog"/>, good rows into a <see cref="Dataset"/>.
+/// Each file is read once, streaming, and hashed on the way for the manifest's fingerprint.
+/// </summary>
+public static class DatasetReader
+{
+    public static async Task<InputReadResult> ReadAsync(IObjectStore store, IProgress<string>? progress = null, CancellationToken ct = default)
+    {
+        var tables = await InputTables.LocateAsync(store, ct).ConfigureAwait(false);
+        var log = new QuarantineLog();
+        var files = new List<InputFile>();
+        var strings = new StringPool();
+
+        progress?.Report("clusters");
+        var clusters = await ReadTableAsync(store, tables["clusters"]!, files, rows => ClusterTableValidator.Read(rows, log), ct).ConfigureAwait(false);
+        var clusterIndex = new Dictionary<string, int>(clusters.Count, StringComparer.Ordinal);
+        for (int i = 0; i < clusters.Count; i++) clusterIndex.Add(clusters[i].ClusterId, i);
+
+        progress?.Report("firms");
+        var firmList = await ReadTableAsync(store, tables["firms"]!, files, rows => FirmTableValidator.Read(rows, clusterIndex, strings, log), ct).ConfigureAwait(false);
+        var firms = SortById(firmList);
+        var firmIndex = new Dictionary<long, int>(firms.Length);
+        for (int i = 0; i < firms.Length; i++) firmIndex.Add(firms[i].FirmId, i);
+
+        progress?.Report("links");
+        var links = await ReadTableAsync(store, tables["links"]!, files, rows => LinkTableValidator.Read(rows, firmIndex, log), ct).ConfigureAwait(false);
+
+        List<FirmYearRecord>? panel = null;
+        if (tables["firm_years"] is { } panelSource)
+        {
+            progress?.Report("firm_years");
+            panel = await ReadTableAsync(store, panelSource, files, rows => FirmYearTableValidator.Read(rows, firmIndex, log), ct).ConfigureAwait(false);
+        }
+
+        var dataset = new Dataset
+        {
+            Strings = strings,
+            Clusters = [.. clusters],
+            Firms = firms,
+            Links = [.. links],
+            FirmYears = panel?.ToArray(),
+        };
+        return new InputReadResult(dataset, log, new InputFingerprint(store.DisplayUri, files));
+    }
+
+    private static FirmRecord[] SortById(List<FirmRecord> list)
+    {
+        var firms = list.ToArray();
+        var keys = new long[firms.Length];
+        for (int i = 0; i < keys.Length; i++) keys[i] = firms[i].FirmId;
+        Array.Sort(keys, firms);
+        return firms;
+    }
+
+    private static async Task<T> ReadTableAsync<T>(IObjectStore store, TableSource source, List<InputFile> files, Func<ITableCursor, T> read, CancellationToken ct)
+    {
+        if (source.Format != TableFormat.Csv)
+            throw new InputUnreadableException($"Input table '{source.Table}' is Parquet ({source.Objects[0].Name}); Parquet input is not supported by this build yet — provide {source.Table}.csv.");
+        var obj = source.Objects[0];
+        var display = $"{store.DisplayUri.TrimEnd('/')}/{obj.Name}";
+        Stream raw;
+        try
+        {
+            raw = await store.OpenReadAsync(obj.Name, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputUnreadableException($"{display}: cannot be opened: {e.Message}", e);
+        }
+        using var hashing = new HashingReadStream(raw);
+        T result;
+        try
+        {
+            using var cursor = new CsvTableCursor(hashing, display);
+            result = read(cursor);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.DecoderFallbackException)
+        {
+            throw new InputUnreadableException($"{display}: read failed: {e.Message}", e);
+        }
+        files.Add(new InputFile(obj.Name, hashing.BytesRead, hashing.HashHex()));
+        return result;
+    }
+}

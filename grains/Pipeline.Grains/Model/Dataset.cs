@@ -1,0 +1,19 @@
+namespace Pipeline.Grains.Model;
+
+/// <summary>
+/// The validated national data set in memory: clusters sorted by <c>cluster_id</c> (ordinal), firms sorted by
+/// <c>firm_id</c> (so a firm's index orders like its id), links and the optional firm-year panel referring to firms by index.
+/// Built once by the input reader, then only read.
+/// </summary>
+public sealed class Dataset
+{
+    public required StringPool Strings { get; init; }
+    public required ClusterRecord[] Clusters { get; init; }
+    public required FirmRecord[] Firms { get; init; }
+    public required LinkRecord[] Links { get; init; }
+    /// <summary>Null when no <c>firm_years</c> table was given.</summary>
+    public required FirmYearRecord[]? FirmYears { get; init; }
+
+    public int FirmCount => Firms.Length;
+    public bool HasPanel => FirmYears is not null;
+}

@@ -1,0 +1,36 @@
+using Pipeline.Grains.Model;
+
+namespace Pipeline.Grains.Units;
+
+/// <summary>A firm of a cluster as its cluster unit sees it (attributes only; the graph is in <see cref="ClusterUnitInput.Links"/>).</summary>
+public readonly record struct ClusterFirm(
+    long FirmId, string? Province, long Employees, double Revenue, double ExportRevenue, string? IndustryCode, Stage Stage, int FoundedYear);
+
+/// <summary>A link with both ends in the cluster, by the firms' positions in <see cref="ClusterUnitInput.Firms"/>.</summary>
+public readonly record struct ClusterLink(int Source, int Target, double Weight, LinkKind Kind);
+
+/// <summary>
+/// Everything a cluster unit needs, as plain data (so it can be shipped to a remote silo): the cluster's firms sorted
+/// by firm_id, its internal links, sums over its boundary links, and its panel employment by year.
+/// </summary>
+public sealed class ClusterUnitInput
+{
+    public required ClusterRecord Cluster { get; init; }
+    public required ClusterFirm[] Firms { get; init; }
+    public required ClusterLink[] Links { get; init; }
+
+    /// <summary>Total weight of links with exactly one end in the cluster.</summary>
+    public double BoundaryWeight { get; init; }
+
+    /// <summary>Weight of boundary links whose outside end is a foreign firm (country ≠ CN).</summary>
+    public double BoundaryForeignWeight { get; init; }
+
+    /// <summary>Weight of supply/subcontract links into cluster firms from firms outside the cluster.</summary>
+    public double BoundarySupplyInWeight { get; init; }
+
+    /// <summary>Σ employees of the cluster's firms' panel rows, by year (empty without a panel).</summary>
+    public required IReadOnlyDictionary<int, double> EmploymentByYear { get; init; }
+}
+
+/// <summary>Run-wide inputs every cluster unit shares: settings, the reference year and the national panel benchmark.</summary>
+public sealed record ClusterUnitContext(MetricSettings Settings, int? AsOfYear, IReadOnlyDictionary<int, double> NationEmploymentByYear, bool HasPanel);

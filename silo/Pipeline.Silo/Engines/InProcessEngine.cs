@@ -1,0 +1,67 @@
+using Pipeline.Grains.Partitioning;
+using Pipeline.Grains.Runs;
+using Pipeline.Grains.Units;
+
+namespace Pipeline.Silo.Engines;
+
+/// <summary>
+/// The embedded engine: runs every unit of a plan in this process on all cores, largest cost first, so one big
+/// cluster starts early instead of leaving a core idle at the end. Results are collected by unit, so their order
+/// (and the output bytes) do not depend on scheduling.
+/// </summary>
+public sealed class InProcessEngine(int? maxDegreeOfParallelism = null) : IRunEngine
+{
+    public string Name => "in-process";
+
+    public int Parallelism { get; } = Math.Max(1, maxDegreeOfParallelism ?? Environment.ProcessorCount);
+
+    public Task<UnitResults> ExecuteAsync(PartitionedInput input, IRunObserver observer, CancellationToken ct) =>
+        Task.Run(() => Execute(input, observer, ct), ct);
+
+    private UnitResults Execute(PartitionedInput input, IRunObserver observer, CancellationToken ct)
+    {
+        var plan = input.Plan;
+        var clusterOutputs = new ClusterUnitOutput?[input.Data.Clusters.Length];
+        var partitionOutputs = new FirmPartitionOutput?[input.Country.PartitionFirms.Length];
+        long done = 0;
+        int next = -1;
+        observer.Progress(RunStage.Compute, 0, plan.Count);
+
+        // Workers take units in plan order (largest first) from a shared counter.
+        var workers = new Thread[Parallelism];
+        Exception? failure = null;
+        for (int w = 0; w < workers.Length; w++)
+        {
+            workers[w] = new Thread(() =>
+            {
+                try
+                {
+                    int i;
+                    while ((i = Interlocked.Increment(ref next)) < plan.Count && Volatile.Read(ref failure) is null)
+                    {
+                        ct.ThrowIfCancellationRequested();
+                        switch (plan[i])
+                        {
+                            case ClusterUnit c:
+                                clusterOutputs[c.Cluster] = ClusterGrain.Compute(input.ClusterInput(c.Cluster), input.Context);
+                                break;
+                            case FirmPartitionUnit p:
+                                partitionOutputs[p.Partition] = FirmPartitionGrain.Compute(p.Partition, input.Country);
+                                break;
+                        }
+                        observer.Progress(RunStage.Compute, Interlocked.Increment(ref done), plan.Count);
+                    }
+                }
+                catch (Exception e)
+                {
+                    Interlocked.CompareExchange(ref failure, e, null);
+                }
+            }, maxStackSize: 16 << 20) { IsBackground = true, Name = $"unit-worker-{w}" };
+            workers[w].Start();
+        }
+        foreach (var t in workers) t.Join();
+        if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        ct.ThrowIfCancellationRequested();
+        return new UnitResults([.. clusterOutputs.Select(o => o!)], [.. partitionOutputs.Select(o => o!)]);
+    }
+}
