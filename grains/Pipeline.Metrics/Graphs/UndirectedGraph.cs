@@ -1,0 +1,61 @@
+namespace Pipeline.Metrics.Graphs;
+
+/// <summary>
+/// An undirected, weighted, simple graph in compressed sparse row form (the contract's cluster graph): nodes
+/// 0..NodeCount−1, an edge {u, v} for every pair joined by at least one input edge in either direction, its weight
+/// the sum of those edges' weights, no self-loops, each neighbour list sorted ascending.
+/// </summary>
+public sealed class UndirectedGraph
+{
+    private readonly int[] _offsets;
+    private readonly int[] _targets;
+    private readonly double[] _weights;
+    private readonly double[] _strength;
+
+    private UndirectedGraph(int[] offsets, int[] targets, double[] weights)
+    {
+        _offsets = offsets;
+        _targets = targets;
+        _weights = weights;
+        _strength = new double[offsets.Length - 1];
+        for (int v = 0; v < _strength.Length; v++)
+        {
+            double s = 0;
+            for (int p = offsets[v]; p < offsets[v + 1]; p++) s += weights[p];
+            _strength[v] = s;
+        }
+    }
+
+    /// <summary>Builds the graph from an edge list (parallel and reverse edges summed, self-loops dropped).</summary>
+    public static UndirectedGraph FromEdges(int nodeCount, ReadOnlySpan<int> source, ReadOnlySpan<int> target, ReadOnlySpan<double> weight)
+    {
+        var (offsets, targets, weights) = CsrBuilder.Build(nodeCount, source, target, weight, symmetric: true);
+        return new UndirectedGraph(offsets, targets, weights);
+    }
+
+    public int NodeCount => _offsets.Length - 1;
+
+    /// <summary>Number of undirected edges.</summary>
+    public int EdgeCount => _targets.Length / 2;
+
+    public ReadOnlySpan<int> Neighbors(int node) => _targets.AsSpan(_offsets[node], _offsets[node + 1] - _offsets[node]);
+
+    public ReadOnlySpan<double> Weights(int node) => _weights.AsSpan(_offsets[node], _offsets[node + 1] - _offsets[node]);
+
+    public int Degree(int node) => _offsets[node + 1] - _offsets[node];
+
+    /// <summary>Sum of the weights of the node's edges.</summary>
+    public double Strength(int node) => _strength[node];
+
+    /// <summary>The largest degree, 0 for an empty graph.</summary>
+    public int MaxDegree()
+    {
+        int max = 0;
+        for (int v = 0; v < NodeCount; v++) max = Math.Max(max, Degree(v));
+        return max;
+    }
+
+    internal int[] Offsets => _offsets;
+    internal int[] Targets => _targets;
+    internal double[] EdgeWeights => _weights;
+}
