@@ -1,8 +1,12 @@
+using Pipeline.Storage.Azure;
+
 namespace Pipeline.Storage;
 
 /// <summary>
-/// Opens the <see cref="IObjectStore"/> a user names on the command line: a local folder path, or
-/// (once the Azure Blob client is registered) <c>az://container/prefix</c> or an account https URL.
+/// Opens the <see cref="IObjectStore"/> a user names on the command line: a local folder path, or an Azure
+/// Blob location — <c>az://container/prefix</c> (account and secret from <see cref="BlobStoreOptions.Credentials"/>
+/// or <c>AZURE_STORAGE_CONNECTION_STRING</c>), <c>https://account.blob.core.windows.net/container/prefix[?sas]</c>,
+/// or path-style <c>http://127.0.0.1:10000/devstoreaccount1/container/prefix[?sas]</c> for Azurite.
 /// </summary>
 public static class ObjectStores
 {
@@ -12,11 +16,43 @@ public static class ObjectStores
         location.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ||
         location.StartsWith("http://", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Opens a local folder or blob location.</summary>
-    public static IObjectStore Open(string location)
+    /// <summary>Opens a local folder or blob location (blob credentials from the environment or the URL's SAS).</summary>
+    public static IObjectStore Open(string location) => Open(location, null);
+
+    /// <summary>
+    /// Opens a local folder or blob location. For blob locations the credentials are, in order: the SAS
+    /// query string of an http(s) URL; <paramref name="options"/>.Credentials; <c>AZURE_STORAGE_CONNECTION_STRING</c>.
+    /// An http(s) URL without SAS uses the account key or SAS of those credentials for the URL's endpoint
+    /// (their account must match). Locations with "..", "." or encoded separators in the path are rejected.
+    /// </summary>
+    /// <param name="location">Folder path, az:// location or http(s) URL.</param>
+    /// <param name="options">Blob credentials and tuning (ignored for local folders).</param>
+    public static IObjectStore Open(string location, BlobStoreOptions? options)
     {
-        if (IsBlobUri(location))
-            throw new NotSupportedException($"Blob locations are not supported yet: '{location}'.");
-        return new LocalFolderStore(location);
+        ArgumentNullException.ThrowIfNull(location);
+        if (!IsBlobUri(location)) return new LocalFolderStore(location);
+
+        var parsed = BlobLocation.Parse(location);
+        options ??= new BlobStoreOptions();
+        AzureCredentials credentials;
+        if (parsed.SasToken is not null)
+        {
+            credentials = AzureCredentials.FromSas(parsed.Endpoint!, parsed.SasToken);
+        }
+        else
+        {
+            var configured = options.Credentials ?? AzureCredentials.FromEnvironment()
+                ?? throw new InvalidOperationException(
+                    $"No Azure credentials for '{parsed.DisplayUri}': set {AzureCredentials.ConnectionStringVariable}, pass BlobStoreOptions.Credentials, or add a SAS to the URL.");
+            credentials = configured;
+            if (parsed.Endpoint is not null)
+            {
+                var urlAccount = AzureCredentials.AccountNameOf(parsed.Endpoint);
+                if (!urlAccount.Equals(configured.AccountName, StringComparison.Ordinal))
+                    throw new InvalidOperationException($"The configured credentials are for account '{configured.AccountName}' but '{parsed.DisplayUri}' names account '{urlAccount}'.");
+                credentials = configured.WithEndpoint(parsed.Endpoint);
+            }
+        }
+        return new AzureBlobStore(parsed.Container, parsed.Prefix, options with { Credentials = credentials }, parsed.DisplayUri);
     }
 }

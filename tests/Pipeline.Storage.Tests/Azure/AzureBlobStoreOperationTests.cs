@@ -1,0 +1,179 @@
+using System.Text;
+using Pipeline.Storage.Azure;
+using Xunit;
+
+namespace Pipeline.Storage.Tests.Azure;
+
+[Collection("Azurite")]
+public sealed class AzureBlobStoreOperationTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task Write_info_read_range_list_delete_round_trip()
+    {
+        var store = azurite.NewStore("runs/r1");
+        Assert.True(await store.CreateContainerIfNotExistsAsync());
+        Assert.False(await store.CreateContainerIfNotExistsAsync());
+
+        var data = TestData.Bytes(100_000, 1);
+        var written = await store.WriteAsync("edges/part-0.parquet", new MemoryStream(data));
+        Assert.Equal("edges/part-0.parquet", written.Name);
+        Assert.Equal(data.Length, written.Size);
+        Assert.StartsWith("\"", written.ETag);
+
+        var info = await store.GetInfoAsync("edges/part-0.parquet");
+        Assert.NotNull(info);
+        Assert.Equal(data.Length, info!.Size);
+        Assert.Equal(written.ETag, info.ETag);
+        Assert.True(Math.Abs((info.LastModified - DateTimeOffset.UtcNow).TotalMinutes) < 10);
+
+        Assert.Equal(data, await TestData.ReadAllAsync(store, "edges/part-0.parquet"));
+        Assert.Equal(data.AsSpan(4_000, 777).ToArray(), await store.ReadRangeAsync("edges/part-0.parquet", 4_000, 777));
+        Assert.Equal(data.AsSpan(99_990).ToArray(), await store.ReadRangeAsync("edges/part-0.parquet", 99_990, 1_000)); // runs past the end
+        Assert.Empty(await store.ReadRangeAsync("edges/part-0.parquet", 100_000, 10));                                // starts at the end
+        Assert.Empty(await store.ReadRangeAsync("edges/part-0.parquet", 5, 0));
+
+        await store.WriteAsync("edges/part-1.parquet", new MemoryStream(Encoding.UTF8.GetBytes("second")));
+        await store.WriteAsync("manifest.json", new MemoryStream(Encoding.UTF8.GetBytes("{}")));
+        await store.WriteAsync("empty.bin", new MemoryStream());
+        // A blob outside the store's prefix must not be listed.
+        var sibling = new AzureBlobStore(store.Container, "runs/r10", store.Options);
+        await sibling.WriteAsync("edges/x.parquet", new MemoryStream([1, 2, 3]));
+
+        var all = await ListAsync(store, "");
+        Assert.Equal(["edges/part-0.parquet", "edges/part-1.parquet", "empty.bin", "manifest.json"], all.Select(i => i.Name));
+        Assert.Equal([100_000L, 6, 0, 2], all.Select(i => i.Size));
+        Assert.Equal(written.ETag, all[0].ETag);
+        Assert.Equal(["edges/part-0.parquet", "edges/part-1.parquet"], (await ListAsync(store, "edges/")).Select(i => i.Name));
+        Assert.Empty(await ListAsync(store, "nothing-here/"));
+        Assert.Empty(await TestData.ReadAllAsync(store, "empty.bin"));
+
+        Assert.True(await store.DeleteAsync("edges/part-1.parquet"));
+        Assert.False(await store.DeleteAsync("edges/part-1.parquet"));
+        Assert.Null(await store.GetInfoAsync("edges/part-1.parquet"));
+        await Assert.ThrowsAsync<ObjectNotFoundException>(() => store.OpenReadAsync("edges/part-1.parquet"));
+        await Assert.ThrowsAsync<ObjectNotFoundException>(() => store.ReadRangeAsync("edges/part-1.parquet", 0, 10));
+        Assert.Equal(["edges/part-0.parquet", "empty.bin", "manifest.json"], (await ListAsync(store, "")).Select(i => i.Name));
+        Assert.Equal([1, 2, 3], await TestData.ReadAllAsync(sibling, "edges/x.parquet"));
+        Assert.True(await store.DeleteContainerAsync());
+    }
+
+    [Fact]
+    public async Task Write_creates_a_missing_container_and_overwrites_unconditionally()
+    {
+        var store = azurite.NewStore();
+        var first = await store.WriteAsync("a.txt", new MemoryStream("one"u8.ToArray()));
+        Assert.Equal(1, store.Statistics.ContainersCreated);
+        var second = await store.WriteAsync("a.txt", new MemoryStream("two!"u8.ToArray()));
+        Assert.NotEqual(first.ETag, second.ETag);
+        Assert.Equal("two!"u8.ToArray(), await TestData.ReadAllAsync(store, "a.txt"));
+        await store.DeleteContainerAsync();
+        Assert.Empty(await ListAsync(store, ""));  // a missing container lists nothing
+    }
+
+    [Theory]
+    [InlineData(65_536, 65_536, 0)]        // exactly one block's worth: a single Put Blob
+    [InlineData(65_537, 65_536, 2)]        // one byte more: two blocks
+    [InlineData(196_608, 65_536, 3)]       // three full blocks
+    [InlineData(50_000, 16_384, 1)]        // above the single-upload limit but below one block: one block
+    public async Task Upload_chooses_single_put_or_blocks_at_the_thresholds(int size, int singleMax, int expectedBlocks)
+    {
+        var store = azurite.NewStore("sizes", azurite.Options(blockSize: 64 << 10, singleMax: singleMax));
+        var data = TestData.Bytes(size, size);
+        var info = await store.WriteAsync("x.bin", new ForwardOnlyStream(new MemoryStream(data)));
+        Assert.Equal(size, info.Size);
+        Assert.Equal(expectedBlocks, store.Statistics.BlocksStaged);
+        Assert.Equal(data, await TestData.ReadAllAsync(store, "x.bin"));
+        await store.DeleteContainerAsync();
+    }
+
+    [Fact]
+    public async Task Names_with_spaces_unicode_and_reserved_characters_round_trip()
+    {
+        var store = azurite.NewStore("p");
+        string[] names = ["a b/c+d=e&f.parquet", "省份/江苏/集群.json", "x%20y/#hash?.bin", "z'(q)!*~.txt"];
+        foreach (var (name, i) in names.Select((n, i) => (n, i)))
+            await store.WriteAsync(name, new MemoryStream([(byte)i, 42]));
+        var listed = (await ListAsync(store, "")).Select(i => i.Name).ToList();
+        Assert.Equal(names.OrderBy(n => n, StringComparer.Ordinal), listed);
+        foreach (var (name, i) in names.Select((n, i) => (n, i)))
+            Assert.Equal([(byte)i, 42], await TestData.ReadAllAsync(store, name));
+        await store.DeleteContainerAsync();
+    }
+
+    [Fact]
+    public async Task Read_stream_is_seekable_and_reports_length()
+    {
+        var store = azurite.NewStore();
+        var data = TestData.Bytes(3_000_000, 2);
+        await store.WriteAsync("blob.bin", new MemoryStream(data));
+        await using var s = await store.OpenReadAsync("blob.bin");
+        Assert.True(s.CanSeek);
+        Assert.Equal(data.Length, s.Length);
+        var buf = new byte[1000];
+        s.Seek(2_500_000, SeekOrigin.Begin);
+        await s.ReadExactlyAsync(buf);
+        Assert.Equal(data.AsSpan(2_500_000, 1000).ToArray(), buf);
+        s.Seek(-500, SeekOrigin.End);
+        Assert.Equal(500, await s.ReadAtLeastAsync(buf, 500, throwOnEndOfStream: false));
+        Assert.Equal(data.AsSpan(data.Length - 500).ToArray(), buf.AsSpan(0, 500).ToArray());
+        Assert.Equal(0, await s.ReadAsync(buf));
+        s.Position = 10;
+        s.ReadExactly(buf); // synchronous path after a seek
+        Assert.Equal(data.AsSpan(10, 1000).ToArray(), buf);
+        await store.DeleteContainerAsync();
+    }
+
+    [Fact]
+    public async Task Traversal_names_are_rejected_before_any_request()
+    {
+        var store = azurite.NewStore("safe");
+        long before = store.Statistics.Requests;
+        foreach (var bad in new[] { "../escape.bin", "a/../../b", "./x", "a/./b", "/abs", "a\\b", "" })
+        {
+            await Assert.ThrowsAsync<ArgumentException>(() => store.WriteAsync(bad, new MemoryStream([1])));
+            await Assert.ThrowsAsync<ArgumentException>(() => store.OpenReadAsync(bad));
+            await Assert.ThrowsAsync<ArgumentException>(() => store.GetInfoAsync(bad));
+            await Assert.ThrowsAsync<ArgumentException>(() => store.DeleteAsync(bad));
+        }
+        await Assert.ThrowsAsync<ArgumentException>(async () => await ListAsync(store, "../"));
+        Assert.Throws<ArgumentException>(() => new AzureBlobStore("container", "a/../b", azurite.Options()));
+        Assert.Equal(before, store.Statistics.Requests);
+    }
+
+    [Fact]
+    public async Task Open_resolves_az_locations_from_the_environment_and_path_style_urls_from_options()
+    {
+        var container = AzuriteFixture.NewContainerName();
+        var previous = Environment.GetEnvironmentVariable(AzureCredentials.ConnectionStringVariable);
+        try
+        {
+            Environment.SetEnvironmentVariable(AzureCredentials.ConnectionStringVariable, null);
+            Assert.Throws<InvalidOperationException>(() => ObjectStores.Open($"az://{container}/x"));
+
+            Environment.SetEnvironmentVariable(AzureCredentials.ConnectionStringVariable, azurite.ConnectionString);
+            var viaEnv = ObjectStores.Open($"az://{container}/runs");
+            Assert.Equal($"az://{container}/runs", viaEnv.DisplayUri);
+            await viaEnv.WriteAsync("m.json", new MemoryStream("{\"ok\":1}"u8.ToArray()));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(AzureCredentials.ConnectionStringVariable, previous);
+        }
+
+        var viaUrl = ObjectStores.Open($"{azurite.Endpoint}/{container}", BlobStoreOptions.FromConnectionString(azurite.ConnectionString));
+        Assert.Equal($"{azurite.Endpoint}/{container}", viaUrl.DisplayUri);
+        Assert.Equal("{\"ok\":1}"u8.ToArray(), await TestData.ReadAllAsync(viaUrl, "runs/m.json"));
+        Assert.Equal(["runs/m.json"], (await ListAsync(viaUrl, "")).Select(i => i.Name));
+
+        var fromCs = AzureBlobStore.FromConnectionString(azurite.ConnectionString, container, "runs");
+        Assert.Equal(8, (await fromCs.GetInfoAsync("m.json"))!.Size);
+        await fromCs.DeleteContainerAsync();
+    }
+
+    internal static async Task<List<ObjectInfo>> ListAsync(IObjectStore store, string prefix)
+    {
+        var result = new List<ObjectInfo>();
+        await foreach (var item in store.ListAsync(prefix)) result.Add(item);
+        return result;
+    }
+}

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Pipeline.Storage.Azure;
+using Xunit;
+
+namespace Pipeline.Storage.Tests.Azure;
+
+/// <summary>
+/// Starts a real Azurite blob service with infra/azurite.sh on a free port (never 10000, to leave a
+/// developer's own Azurite alone) for the "Azurite" test collection, and stops it afterwards. Can kill
+/// it with SIGKILL and restart it on the same data folder to test recovery.
+/// </summary>
+public sealed class AzuriteFixture : IAsyncLifetime
+{
+    public string RepoRoot { get; } = FindRepoRoot();
+    public int Port { get; private set; }
+    public int Pid { get; private set; }
+    public string Location { get; private set; } = "";
+    public string ConnectionString { get; private set; } = "";
+    public AzureCredentials Credentials => AzureCredentials.Parse(ConnectionString);
+
+    /// <summary>Path-style endpoint of the emulator's account.</summary>
+    public string Endpoint => $"http://127.0.0.1:{Port}/{AzureCredentials.DevelopmentAccountName}";
+
+    public async Task InitializeAsync()
+    {
+        Port = FreePort();
+        Apply(await RunScriptAsync("start"));
+    }
+
+    public async Task DisposeAsync() => await RunScriptAsync("stop");
+
+    /// <summary>kill -9 of the Azurite process; returns once it has exited.</summary>
+    public void Kill()
+    {
+        using var process = Process.GetProcessById(Pid);
+        process.Kill(); // SIGKILL on Unix
+        process.WaitForExit(30_000);
+    }
+
+    /// <summary>Starts Azurite again on the same port and data folder.</summary>
+    public async Task RestartAsync() => Apply(await RunScriptAsync($"start --keep-location \"{Location}\""));
+
+    /// <summary>Options for the emulator with test-friendly retry settings.</summary>
+    public BlobStoreOptions Options(int blockSize = 8 << 20, int singleMax = 8 << 20, int parallel = 4) => new()
+    {
+        Credentials = Credentials,
+        BlockSize = blockSize,
+        SingleUploadMaxBytes = singleMax,
+        MaxParallelBlocks = parallel,
+        MaxRetries = 10,
+        RetryBaseDelay = TimeSpan.FromMilliseconds(100),
+        RetryMaxDelay = TimeSpan.FromSeconds(2),
+        RequestTimeout = TimeSpan.FromSeconds(60),
+    };
+
+    /// <summary>A store over a fresh, uniquely named container.</summary>
+    public AzureBlobStore NewStore(string prefix = "", BlobStoreOptions? options = null) =>
+        new(NewContainerName(), prefix, options ?? Options());
+
+    public static string NewContainerName() => "t" + Guid.NewGuid().ToString("N")[..20];
+
+    private void Apply(Dictionary<string, string> info)
+    {
+        Pid = int.Parse(info["AZURITE_PID"]);
+        Location = info["AZURITE_LOCATION"];
+        ConnectionString = info["AZURE_STORAGE_CONNECTION_STRING"];
+    }
+
+    private async Task<Dictionary<string, string>> RunScriptAsync(string arguments)
+    {
+        var psi = new ProcessStartInfo("bash", $"\"{Path.Combine(RepoRoot, "infra", "azurite.sh")}\" {arguments}")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = RepoRoot,
+        };
+        psi.Environment["AZURITE_BLOB_PORT"] = Port.ToString();
+        psi.Environment["AZURITE_OWNER_PID"] = Environment.ProcessId.ToString();
+        using var process = Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await process.WaitForExitAsync(timeout.Token);
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"infra/azurite.sh {arguments} failed ({process.ExitCode}): {await stderr}");
+        var result = new Dictionary<string, string>();
+        foreach (var line in (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            int eq = line.IndexOf('=');
+            if (eq > 0) result[line[..eq]] = line[(eq + 1)..].Trim();
+        }
+        return result;
+    }
+
+    private static int FreePort()
+    {
+        while (true)
+        {
+            var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+            if (port is < 10000 or > 10002) return port;
+        }
+    }
+
+    /// <summary>Walks up from the test binaries (or, for builds with --artifacts-path, from this source file) to Pipeline.sln.</summary>
+    private static string FindRepoRoot([System.Runtime.CompilerServices.CallerFilePath] string sourceFile = "")
+    {
+        foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(sourceFile) ?? "" })
+            for (var dir = start.Length > 0 ? new DirectoryInfo(start) : null; dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "Pipeline.sln"))) return dir.FullName;
+        throw new InvalidOperationException("Pipeline.sln not found above " + AppContext.BaseDirectory);
+    }
+}
+
+/// <summary>Tests that share one Azurite (run one after another).</summary>
+[CollectionDefinition("Azurite")]
+public sealed class AzuriteCollection : ICollectionFixture<AzuriteFixture>;
