@@ -9,8 +9,10 @@ public sealed class HashingReadStream(Stream inner) : Stream
 
     public long BytesRead { get; private set; }
 
-    /// <summary>Hex SHA-256 of the bytes read so far (call once, at the end).</summary>
-    public string HashHex() => Convert.ToHexStringLower(_hash.GetHashAndReset());
+    private string? _final;
+
+    /// <summary>Hex SHA-256 of the bytes read (valid also after the stream was disposed by its reader).</summary>
+    public string HashHex() => _final ??= Convert.ToHexStringLower(_hash.GetHashAndReset());
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -34,7 +36,7 @@ public sealed class HashingReadStream(Stream inner) : Stream
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing) { inner.Dispose(); _hash.Dispose(); }
+        if (disposing) { inner.Dispose(); _final ??= Convert.ToHexStringLower(_hash.GetHashAndReset()); _hash.Dispose(); }
         base.Dispose(disposing);
     }
 }

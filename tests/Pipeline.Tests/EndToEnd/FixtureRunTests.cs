@@ -44,7 +44,6 @@ public class FixtureRunTests(FixtureRun run) : IClassFixture<FixtureRun>
         {
             var expectedColumns = Expected(table)[0].EnumerateObject().Select(p => p.Name).ToHashSet();
             var actualColumns = Read(table)[0].EnumerateObject().Select(p => p.Name).ToHashSet();
-            if (table == "cluster_metrics") expectedColumns.Add("lifecycle_stage");
             Assert.Equal(expectedColumns.OrderBy(c => c), actualColumns.OrderBy(c => c));
         }
     }
