@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Pipeline.Metrics;
+using Pipeline.Metrics.Graphs;
+
+namespace Pipeline.Bench;
+
+/// <summary>
+/// Times our metric kernels single-threaded on the benchmark graphs (graph construction not timed) and prints
+/// JSON lines; bench/metrics.sh runs the igraph and NetworkX references on the same edge lists and prints ratios.
+/// Usage: Pipeline.Bench metrics OUT_DIR SIZE[,SIZE…]
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        if (args.Length < 3 || args[0] != "metrics") { Console.Error.WriteLine("usage: Pipeline.Bench metrics OUT_DIR 5000,50000"); return 2; }
+        Directory.CreateDirectory(args[1]);
+        foreach (var size in args[2].Split(',').Select(int.Parse))
+        {
+            var raw = BenchGraph.HubCluster(size, 20261122UL + (ulong)size);
+            BenchGraph.WriteEdgeList(Path.Combine(args[1], $"hub-{size}.edges"), raw);
+            var g = UndirectedGraph.FromEdges(raw.N, raw.Source, raw.Target, raw.Weight);
+            Report(size, "betweenness", () => Betweenness.Exact(g, 1));
+            Report(size, "constraint+effective_size", () =>
+            {
+                var c = new double[g.NodeCount]; var e = new double[g.NodeCount];
+                StructuralHoles.Compute(g, c, e);
+            });
+            Report(size, "clustering", () => Clustering.Local(g));
+            Report(size, "components", () => Structure.Components(g));
+            var keys = Enumerable.Range(0, g.NodeCount).Select(i => (long)i).ToArray();
+            Report(size, "robustness", () => Robustness.TargetedAttack(g, keys));
+        }
+        return 0;
+    }
+
+    private static void Report(int size, string metric, Action run)
+    {
+        run(); // warm-up (JIT)
+        var best = double.MaxValue;
+        var total = Stopwatch.StartNew();
+        int reps = 0;
+        do
+        {
+            var sw = Stopwatch.StartNew();
+            run();
+            best = Math.Min(best, sw.Elapsed.TotalSeconds);
+            reps++;
+        } while (total.Elapsed.TotalSeconds < 3 && reps < 5);
+        Console.WriteLine(JsonSerializer.Serialize(new { tool = "pipeline", size, metric, seconds = best }));
+    }
+}
