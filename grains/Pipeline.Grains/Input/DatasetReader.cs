@@ -78,20 +78,7 @@ public static class DatasetReader
                 return result;
             }
 
-            // Parquet is read with seeks, so each part is hashed by one extra sequential read.
-            var parts = source.Objects
-                .Select(o => ((Func<Stream>)(() => store.OpenReadAsync(o.Name, ct).GetAwaiter().GetResult()), $"{store.DisplayUri.TrimEnd('/')}/{o.Name}"))
-                .ToList();
-            T parquetResult;
-            using (var cursor = new Parquet.ParquetTableCursor(parts, $"{store.DisplayUri.TrimEnd('/')}/{source.Table}"))
-                parquetResult = read(cursor);
-            foreach (var o in source.Objects)
-            {
-                using var hashing = new HashingReadStream(await store.OpenReadAsync(o.Name, ct).ConfigureAwait(false));
-                await hashing.CopyToAsync(Stream.Null, ct).ConfigureAwait(false);
-                files.Add(new InputFile(o.Name, hashing.BytesRead, hashing.HashHex()));
-            }
-            return parquetResult;
+            throw new InputUnreadableException($"Input table '{source.Table}' is stored as Parquet ({source.Objects[0].Name}); this build reads CSV inputs only — provide {source.Table}.csv.");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.DecoderFallbackException)
         {
