@@ -56,9 +56,8 @@ public sealed class PipelineConfiguration(IConfiguration configuration)
         {
             "snappy" => ParquetCodec.Snappy,
             "gzip" => ParquetCodec.Gzip,
-            "zstd" => ParquetCodec.Zstd,
             "none" or "uncompressed" => ParquetCodec.Uncompressed,
-            var other => throw new ArgumentException($"Unknown Parquet codec '{other}' (snappy, gzip, zstd, uncompressed)."),
+            var other => throw new ArgumentException($"Unknown Parquet codec '{other}' (snappy, gzip, uncompressed)."),
         },
         RowGroupRows = Int("Parquet:RowGroupRows") ?? 1_000_000,
     };

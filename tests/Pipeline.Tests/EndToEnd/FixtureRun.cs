@@ -2,6 +2,7 @@ using Pipeline.Grains.Runs;
 using Pipeline.Silo.Engines;
 using Pipeline.Storage;
 using Pipeline.Tests.Support;
+using Xunit;
 
 namespace Pipeline.Tests.EndToEnd;
 

@@ -8,7 +8,7 @@ public sealed class TempFolder : IDisposable
         Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "pipeline-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path);
         if (copyFrom is not null)
-            foreach (var f in Directory.GetFiles(copyFrom)) File.Copy(f, System.IO.Path.Combine(Path, System.IO.Path.GetFileName(f)));
+            foreach (var f in Directory.GetFiles(copyFrom)) System.IO.File.Copy(f, System.IO.Path.Combine(Path, System.IO.Path.GetFileName(f)));
     }
 
     public string Path { get; }
