@@ -23,7 +23,7 @@ if ! dotnet build Pipeline.sln -c Release -nologo -v quiet > "$results/build.log
 fi
 
 status=0
-dotnet test Pipeline.sln -c Release --no-build -nologo --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" "$@" | tee "$results.log" || status=$?
+dotnet test Pipeline.sln -c Release --no-build -nologo --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" "$@" | tee "$results/test.log" || status=$?
 
 # One closing line summed over the test projects (from the TRX files).
 python3 - "$results" <<'PY'

@@ -84,6 +84,7 @@ public static class RunCommand
             var engine = new InProcessEngine(config.Parallelism > 0 ? config.Parallelism : null);
             RunResult result;
             bool live = !plain && !System.Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+            if (System.Console.IsOutputRedirected) AnsiConsole.Profile.Capabilities.Ansi = false; // no colour codes in logs
             if (live)
             {
                 RunResult? r = null;
