@@ -25,23 +25,12 @@ public static class FirmTableValidator
         var lookup = clusterIndex as Dictionary<string, int> ?? new Dictionary<string, int>(clusterIndex, StringComparer.Ordinal);
         var clusterLookup = lookup.GetAlternateLookup<ReadOnlySpan<char>>();
         var seen = new Dictionary<long, long>();
-        var firms = new List<FirmRecord>();
         int cn = strings.Intern("CN");
-        log.For(Table);
+        return RowValidation.Collect<FirmRecord>(rows, Table, log, Validate, (f, row) => seen.Add(f.FirmId, row));
 
-        while (rows.MoveNext())
+        Rejection? Validate(ITableCursor row, out FirmRecord f)
         {
-            var f = new FirmRecord();
-            var reject = Validate(rows, ref f);
-            if (reject is { } r) { log.Quarantine(Table, rows, r); continue; }
-            seen.Add(f.FirmId, rows.RowNumber);
-            firms.Add(f);
-            log.Keep(Table);
-        }
-        return firms;
-
-        Rejection? Validate(ITableCursor row, ref FirmRecord f)
-        {
+            f = new FirmRecord();
             if (Fields.RequiredInt64(row, id, "firm_id", out f.FirmId) is { } bad) return bad;
             if (seen.TryGetValue(f.FirmId, out var first))
                 return new Rejection(QuarantineReason.DuplicateId, $"firm_id {f.FirmId} repeats row {first}");

@@ -14,16 +14,7 @@ public static class FirmYearTableValidator
     {
         int id = TableColumns.Required(rows, "firm_id"), yearCol = TableColumns.Required(rows, "year");
         int employees = TableColumns.Optional(rows, "employees"), revenue = TableColumns.Optional(rows, "revenue");
-        var panel = new List<FirmYearRecord>();
-        log.For(Table);
-        while (rows.MoveNext())
-        {
-            var reject = Validate(rows, out var rec);
-            if (reject is { } r) { log.Quarantine(Table, rows, r); continue; }
-            panel.Add(rec);
-            log.Keep(Table);
-        }
-        return panel;
+        return RowValidation.Collect<FirmYearRecord>(rows, Table, log, Validate);
 
         Rejection? Validate(ITableCursor row, out FirmYearRecord rec)
         {

@@ -16,16 +16,7 @@ public static class LinkTableValidator
         int src = TableColumns.Required(rows, "src_firm_id"), dst = TableColumns.Required(rows, "dst_firm_id"),
             kind = TableColumns.Required(rows, "kind");
         int weight = TableColumns.Optional(rows, "weight"), year = TableColumns.Optional(rows, "year");
-        var links = new List<LinkRecord>();
-        log.For(Table);
-        while (rows.MoveNext())
-        {
-            var reject = Validate(rows, out var link);
-            if (reject is { } r) { log.Quarantine(Table, rows, r); continue; }
-            links.Add(link);
-            log.Keep(Table);
-        }
-        return links;
+        return RowValidation.Collect<LinkRecord>(rows, Table, log, Validate);
 
         Rejection? Validate(ITableCursor row, out LinkRecord link)
         {
