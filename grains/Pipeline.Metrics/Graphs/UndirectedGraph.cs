@@ -3,7 +3,8 @@ namespace Pipeline.Metrics.Graphs;
 /// <summary>
 /// An undirected, weighted, simple graph in compressed sparse row form (the contract's cluster graph): nodes
 /// 0..NodeCount−1, an edge {u, v} for every pair joined by at least one input edge in either direction, its weight
-/// the sum of those edges' weights, no self-loops, each neighbour list sorted ascending.
+/// the sum of those edges' weights, no self-loops, each neighbour list sorted ascending. Each edge is stored in both
+/// endpoints' rows (offsets, targets, weights arrays), and node strengths are precomputed.
 /// </summary>
 public sealed class UndirectedGraph
 {
@@ -26,22 +27,31 @@ public sealed class UndirectedGraph
         }
     }
 
-    /// <summary>Builds the graph from an edge list (parallel and reverse edges summed, self-loops dropped).</summary>
+    /// <summary>
+    /// Builds the graph from an edge list: {u, v} for every pair joined by at least one input edge in either direction,
+    /// weight = the sum of those edges' weights; self-loops dropped; neighbour lists sorted ascending. Counting pass,
+    /// fill pass, then each row sorted and merged: O(N + E log d_max), no per-edge allocation. Throws on a node outside
+    /// 0..nodeCount−1 or spans of different lengths.
+    /// </summary>
     public static UndirectedGraph FromEdges(int nodeCount, ReadOnlySpan<int> source, ReadOnlySpan<int> target, ReadOnlySpan<double> weight)
     {
         var (offsets, targets, weights) = CsrBuilder.Build(nodeCount, source, target, weight, symmetric: true);
         return new UndirectedGraph(offsets, targets, weights);
     }
 
+    /// <summary>Number of nodes; they are 0..NodeCount−1.</summary>
     public int NodeCount => _offsets.Length - 1;
 
     /// <summary>Number of undirected edges.</summary>
     public int EdgeCount => _targets.Length / 2;
 
+    /// <summary>The node's neighbours, ascending, without repeats.</summary>
     public ReadOnlySpan<int> Neighbors(int node) => _targets.AsSpan(_offsets[node], _offsets[node + 1] - _offsets[node]);
 
+    /// <summary>The summed edge weights, aligned with <see cref="Neighbors"/>.</summary>
     public ReadOnlySpan<double> Weights(int node) => _weights.AsSpan(_offsets[node], _offsets[node + 1] - _offsets[node]);
 
+    /// <summary>Number of neighbours.</summary>
     public int Degree(int node) => _offsets[node + 1] - _offsets[node];
 
     /// <summary>Sum of the weights of the node's edges.</summary>

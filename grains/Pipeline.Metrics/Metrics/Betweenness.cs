@@ -3,37 +3,73 @@ using Pipeline.Metrics.Graphs;
 namespace Pipeline.Metrics;
 
 /// <summary>
-/// Shortest-path betweenness (Freeman 1977) by Brandes' algorithm (Brandes 2001) on the unweighted graph:
-/// b(v) = Σ_{s≠v≠t} σ_st(v)/σ_st, normalised as <c>networkx.betweenness_centrality(G)</c> does for an undirected
-/// graph: the sum over ordered source/target pairs divided by (n−1)(n−2); 0 when n ≤ 2.
-/// The estimate (Brandes &amp; Pich 2007) runs the same accumulation from k seeded pivot sources and scales by n/k
-/// (NetworkX's <c>k=</c> semantics); its error is documented in docs/metrics.md.
-/// Each BFS is O(n + m) with arrays reused across sources; sources run in fixed chunks whose partial sums are
-/// added in chunk order, so the result is bit-identical whatever the parallelism.
+/// Shortest-path betweenness (Freeman 1977) by Brandes' algorithm (Brandes 2001) on the unweighted cluster graph:
+/// b(v) = Σ_{s≠v≠t} σ_st(v)/σ_st over ordered pairs, normalised as <c>networkx.betweenness_centrality(G)</c> (3.6) does
+/// for an undirected graph: divided by (n−1)(n−2) (the ½ for unordered pairs and the 2/((n−1)(n−2)) cancel); all 0
+/// when n ≤ 2. The pivot estimate (Brandes &amp; Pich 2007) is NetworkX's <c>k=</c> estimator.
+/// Cost: O(n + m) per source with arrays reused across sources (see <see cref="BetweennessWorkspace"/>). Sources
+/// run in a fixed number of chunks whose partial sums are added in chunk order, so the result is bit-identical
+/// whatever <c>maxDegreeOfParallelism</c> is.
 /// </summary>
 public static class Betweenness
 {
     private const int Chunks = 32;
 
+    /// <summary>
+    /// Exact normalised betweenness of every node: Brandes from all n sources, divided by (n−1)(n−2).
+    /// Reference: <c>networkx.betweenness_centrality(G)</c>. O(n·m) time, O(n) memory per thread.
+    /// </summary>
     public static double[] Exact(UndirectedGraph g, int maxDegreeOfParallelism = 1)
     {
         int n = g.NodeCount;
         var sources = new int[n];
         for (int i = 0; i < n; i++) sources[i] = i;
-        return Accumulate(g, sources, maxDegreeOfParallelism, scale: 1.0);
+        return FromPivots(g, sources, maxDegreeOfParallelism);
     }
 
+    /// <summary>
+    /// Seeded pivot estimate (Brandes &amp; Pich 2007): k = <paramref name="pivots"/> distinct sources drawn uniformly
+    /// by <see cref="SamplePivots"/> (SplitMix64, not System.Random), then <see cref="FromPivots"/>. k ≥ n gives
+    /// <see cref="Exact"/>. Deterministic for a seed and independent of the parallelism. O(k·m).
+    /// </summary>
     public static double[] Estimate(UndirectedGraph g, int pivots, ulong seed, int maxDegreeOfParallelism = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pivots, 1);
         int n = g.NodeCount;
         if (pivots >= n) return Exact(g, maxDegreeOfParallelism);
-        var sources = SamplePivots(n, pivots, seed);
-        return Accumulate(g, sources, maxDegreeOfParallelism, scale: (double)n / pivots);
+        return FromPivots(g, SamplePivots(n, pivots, seed), maxDegreeOfParallelism);
     }
 
-    /// <summary>k distinct nodes chosen uniformly by a seeded partial Fisher–Yates shuffle (SplitMix64), sorted.</summary>
+    /// <summary>
+    /// Betweenness accumulated from the given distinct <paramref name="pivots"/> (k of them) and scaled exactly as
+    /// NetworkX 3.6 scales <c>betweenness_centrality(G, k)</c> for its sample: a node that is itself a pivot gets
+    /// Σ/((k−1)(n−2)), any other node Σ/(k(n−2)) — unbiased, since a pivot cannot be a source of its own pairs.
+    /// With all n nodes as pivots this is the exact value. NetworkX gives NaN to the pivot when k = 1; here it is 0.
+    /// </summary>
+    public static double[] FromPivots(UndirectedGraph g, ReadOnlySpan<int> pivots, int maxDegreeOfParallelism = 1)
+    {
+        int n = g.NodeCount;
+        var result = new double[n];
+        int k = pivots.Length;
+        if (n <= 2 || k == 0) return result;
+        var isPivot = new bool[n];
+        foreach (var s in pivots)
+        {
+            if ((uint)s >= (uint)n) throw new ArgumentOutOfRangeException(nameof(pivots), $"Pivot {s} is not a node.");
+            if (isPivot[s]) throw new ArgumentException($"Pivot {s} is repeated.", nameof(pivots));
+            isPivot[s] = true;
+        }
+        Accumulate(g, pivots.ToArray(), maxDegreeOfParallelism, result);
+        double nonPivot = 1.0 / ((double)k * (n - 2));
+        double pivot = k > 1 ? 1.0 / ((double)(k - 1) * (n - 2)) : 0.0;
+        for (int v = 0; v < n; v++) result[v] *= isPivot[v] ? pivot : nonPivot;
+        return result;
+    }
+
+    /// <summary>k distinct nodes of 0..n−1 chosen uniformly by a seeded partial Fisher–Yates shuffle (SplitMix64), sorted.</summary>
     public static int[] SamplePivots(int n, int k, ulong seed)
     {
+        k = Math.Min(k, n);
         var perm = new int[n];
         for (int i = 0; i < n; i++) perm[i] = i;
         ulong state = seed;
@@ -55,19 +91,34 @@ public static class Betweenness
         return z ^ (z >> 31);
     }
 
-    private static double[] Accumulate(UndirectedGraph g, int[] sources, int maxDegreeOfParallelism, double scale)
+    /// <summary>
+    /// Raw sums Σ_s δ_s(v) into <paramref name="result"/>: the sources split into min(32, k) fixed chunks, each summed
+    /// from zero on its own, and the chunk sums added in chunk order — the same floating-point operations serially
+    /// (one reused chunk buffer) and in parallel (one buffer per chunk).
+    /// </summary>
+    private static void Accumulate(UndirectedGraph g, int[] sources, int maxDegreeOfParallelism, double[] result)
     {
         int n = g.NodeCount;
-        var result = new double[n];
-        if (n <= 2 || sources.Length == 0) return result;
         int chunks = Math.Min(Chunks, sources.Length);
-        var partial = new double[chunks][];
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, maxDegreeOfParallelism) };
-        Parallel.For(0, chunks, options, () => new BrandesWorkspace(n), (c, _, ws) =>
+        int From(int c) => (int)((long)sources.Length * c / chunks);
+        if (maxDegreeOfParallelism <= 1 || chunks == 1)
         {
-            int from = (int)((long)sources.Length * c / chunks), to = (int)((long)sources.Length * (c + 1) / chunks);
+            var ws = new BetweennessWorkspace(n);
             var acc = new double[n];
-            for (int i = from; i < to; i++) ws.SingleSource(g, sources[i], acc);
+            for (int c = 0; c < chunks; c++)
+            {
+                Array.Clear(acc);
+                for (int i = From(c), to = From(c + 1); i < to; i++) ws.SingleSource(g, sources[i], acc);
+                for (int v = 0; v < n; v++) result[v] += acc[v];
+            }
+            return;
+        }
+        var partial = new double[chunks][];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
+        Parallel.For(0, chunks, options, () => new BetweennessWorkspace(n), (c, _, ws) =>
+        {
+            var acc = new double[n];
+            for (int i = From(c), to = From(c + 1); i < to; i++) ws.SingleSource(g, sources[i], acc);
             partial[c] = acc;
             return ws;
         }, _ => { });
@@ -75,65 +126,6 @@ public static class Betweenness
         {
             var acc = partial[c];
             for (int v = 0; v < n; v++) result[v] += acc[v];
-        }
-        double norm = scale / ((double)(n - 1) * (n - 2));
-        for (int v = 0; v < n; v++) result[v] *= norm;
-        return result;
-    }
-
-    /// <summary>Per-thread arrays of one Brandes single-source pass.</summary>
-    private sealed class BrandesWorkspace(int n)
-    {
-        private readonly int[] _dist = Filled(n);
-        private readonly double[] _sigma = new double[n];
-        private readonly double[] _delta = new double[n];
-        private readonly int[] _order = new int[n];
-
-        private static int[] Filled(int n)
-        {
-            var a = new int[n];
-            Array.Fill(a, -1);
-            return a;
-        }
-
-        /// <summary>BFS from <paramref name="s"/>, then dependency accumulation in reverse BFS order into <paramref name="acc"/>.</summary>
-        public void SingleSource(UndirectedGraph g, int s, double[] acc)
-        {
-            var offsets = g.Offsets;
-            var targets = g.Targets;
-            int head = 0, tail = 0;
-            _order[tail++] = s;
-            _dist[s] = 0;
-            _sigma[s] = 1;
-            while (head < tail)
-            {
-                int v = _order[head++];
-                int dv = _dist[v] + 1;
-                double sv = _sigma[v];
-                for (int p = offsets[v], end = offsets[v + 1]; p < end; p++)
-                {
-                    int w = targets[p];
-                    if (_dist[w] < 0) { _dist[w] = dv; _order[tail++] = w; }
-                    if (_dist[w] == dv) _sigma[w] += sv;
-                }
-            }
-            for (int i = tail - 1; i > 0; i--)
-            {
-                int w = _order[i];
-                int dw = _dist[w] - 1;
-                double coefficient = (1.0 + _delta[w]) / _sigma[w];
-                for (int p = offsets[w], end = offsets[w + 1]; p < end; p++)
-                {
-                    int v = targets[p];
-                    if (_dist[v] == dw) _delta[v] += _sigma[v] * coefficient;
-                }
-                acc[w] += _delta[w];
-            }
-            for (int i = 0; i < tail; i++)
-            {
-                int v = _order[i];
-                _dist[v] = -1; _sigma[v] = 0; _delta[v] = 0;
-            }
         }
     }
 }

@@ -12,6 +12,11 @@ namespace Pipeline.Metrics;
 /// </summary>
 public static class Robustness
 {
+    /// <summary>
+    /// R for the cluster graph <paramref name="g"/>, with <paramref name="tieBreakKey"/>[v] the firm_id of node v
+    /// (one key per node). The removal order from <see cref="RemovalOrder"/>, then the nodes are added back in reverse
+    /// order into a union–find that tracks the largest component, giving s(Q) for every Q in O(E·α(N)).
+    /// </summary>
     public static double TargetedAttack(UndirectedGraph g, ReadOnlySpan<long> tieBreakKey)
     {
         int n = g.NodeCount;
@@ -35,7 +40,12 @@ public static class Robustness
         return sum / ((double)n * n);
     }
 
-    /// <summary>The adaptive highest-degree-first removal order (ties by smallest key).</summary>
+    /// <summary>
+    /// The adaptive highest-degree-first removal order: at each step the remaining node of highest current degree,
+    /// ties by smallest key (then smallest node index). Bucket queue over current degrees, one lazy min-heap of key
+    /// ranks per degree: a neighbour whose degree falls is pushed again into the lower bucket and its stale entry
+    /// skipped when popped; the top-bucket pointer only falls. O((N + E) log N).
+    /// </summary>
     public static int[] RemovalOrder(UndirectedGraph g, ReadOnlySpan<long> tieBreakKey)
     {
         int n = g.NodeCount;
@@ -43,7 +53,7 @@ public static class Robustness
         var byKey = new int[n];
         for (int i = 0; i < n; i++) byKey[i] = i;
         var keys = tieBreakKey.ToArray();
-        Array.Sort(keys, byKey);
+        Array.Sort(byKey, (a, b) => keys[a] != keys[b] ? keys[a].CompareTo(keys[b]) : a.CompareTo(b)); // equal keys: smaller node first, as the naive scan
         var rank = new int[n];
         for (int r = 0; r < n; r++) rank[byKey[r]] = r;
 
@@ -77,7 +87,10 @@ public static class Robustness
         return order;
     }
 
-    /// <summary>The definition computed naively (components searched after every removal), for tests.</summary>
+    /// <summary>
+    /// The same R computed naively from the definition, for tests: each step scans all remaining nodes for the highest
+    /// current degree (ties: smallest key, then smallest index) and searches all components again. O(N·(N + E)).
+    /// </summary>
     public static double TargetedAttackNaive(UndirectedGraph g, ReadOnlySpan<long> tieBreakKey)
     {
         int n = g.NodeCount;

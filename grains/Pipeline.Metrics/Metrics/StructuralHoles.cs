@@ -6,13 +6,18 @@ namespace Pipeline.Metrics;
 /// Burt's (1992) structural-hole measures on the weighted cluster graph, exactly as
 /// <c>networkx.constraint(G, weight="weight")</c> and <c>networkx.effective_size(G, weight="weight")</c>:
 /// with p_ij = (w_ij + w_ji) / Σ_k (w_ik + w_ki) = w_ij / s_i on an undirected graph,
-/// constraint c_i = Σ_{j∈N(i)} (p_ij + Σ_{q∈N(i)} p_iq p_qj)², and
+/// constraint c_i = Σ_{j∈N(i)} (p_ij + Σ_{q∈N(i)} p_iq p_qj)² (p_qj = w_qj / s_q; q = j adds nothing), and
 /// effective size e_i = Σ_{j∈N(i)} (1 − Σ_{q∈N(i)} p_iq m_jq) with m_jq = w_jq / max_k w_jk.
 /// Isolated nodes get NaN (null in the output). Complexity O(Σ_j d_j²): p_i· sits in a dense scratch array and
-/// each neighbour j's list is walked once per i.
+/// each neighbour j's list is walked once per i, so Σ_q p_iq p_qj and Σ_q p_iq m_jq come from one scan of N(j)
+/// with an O(1) array lookup per q — no hashing, no allocation per node. Efficiency (e_i / d_i) is left to the caller.
 /// </summary>
 public static class StructuralHoles
 {
+    /// <summary>
+    /// Writes c_i into <paramref name="constraint"/>[i] and e_i into <paramref name="effectiveSize"/>[i] for every node
+    /// (NaN for a node without neighbours). Both spans must hold at least <see cref="UndirectedGraph.NodeCount"/> values.
+    /// </summary>
     public static void Compute(UndirectedGraph g, Span<double> constraint, Span<double> effectiveSize)
     {
         int n = g.NodeCount;
