@@ -1,18 +1,24 @@
 namespace Pipeline.Parquet;
 
-/// <summary>Compression codec of column chunks (parquet.thrift CompressionCodec).</summary>
-public enum ParquetCodec { Uncompressed, Snappy, Gzip }
-
-/// <summary>Options of <see cref="ParquetFileWriter"/>.</summary>
+/// <summary>Options of <see cref="ParquetFileWriter"/>: codec, row-group and page sizes, dictionary, statistics, metadata.</summary>
 public sealed class ParquetWriterOptions
 {
+    /// <summary>Compression codec of every page.</summary>
     public ParquetCodec Codec { get; init; } = ParquetCodec.Snappy;
     /// <summary>A row group is written when it holds this many rows …</summary>
     public int RowGroupMaxRows { get; init; } = 1_000_000;
-    /// <summary>… or this many bytes of encoded values, whichever comes first (bounds memory).</summary>
+    /// <summary>… or about this many bytes of encoded pages, whichever comes first (bounds memory).</summary>
     public long RowGroupMaxBytes { get; init; } = 128L << 20;
+    /// <summary>A data page is cut when its encoded values reach this many bytes.</summary>
+    public int PageMaxBytes { get; init; } = 1 << 20;
+    /// <summary>Strings are dictionary-encoded (dictionary page + RLE_DICTIONARY data pages) until the dictionary exceeds <see cref="DictionaryMaxBytes"/>; then PLAIN.</summary>
+    public bool UseDictionary { get; init; } = true;
+    /// <summary>Largest PLAIN size of a column chunk's dictionary before falling back to PLAIN pages.</summary>
+    public int DictionaryMaxBytes { get; init; } = 1 << 20;
     /// <summary>Min/max/null-count statistics per column chunk, so engines can skip row groups.</summary>
     public bool WriteStatistics { get; init; } = true;
+    /// <summary>Key/value pairs stored in the footer (written in ordinal key order).</summary>
     public IReadOnlyDictionary<string, string>? KeyValueMetadata { get; init; }
+    /// <summary>The footer's created_by.</summary>
     public string CreatedBy { get; init; } = "pipeline-parquet version 0.1.0";
 }

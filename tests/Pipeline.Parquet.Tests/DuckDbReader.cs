@@ -10,6 +10,9 @@ public static class DuckDbReader
     private static readonly string Root = FindRoot();
     private static readonly Lazy<bool> Installed = new(() => { Run("bash", [Path.Combine(Root, "infra", "install-node-tools.sh")]); return true; });
 
+    /// <summary>Runs a statement (e.g. COPY … TO) whose result is not needed.</summary>
+    public static void Execute(string sql) => Query(sql);
+
     public static List<JsonElement> Query(string sql)
     {
         _ = Installed.Value;
@@ -19,8 +22,15 @@ public static class DuckDbReader
 
     public static string Literal(string path) => "'" + path.Replace("'", "''") + "'";
 
-    private static string FindRoot([CallerFilePath] string source = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(source)!, "..", ".."));
+    /// <summary>The repository root: the first folder holding Pipeline.sln above the test binaries (or, for builds with an
+    /// artifacts path outside the repository, above this source file).</summary>
+    private static string FindRoot([CallerFilePath] string source = "")
+    {
+        foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(source)! })
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "Pipeline.sln"))) return dir.FullName;
+        throw new InvalidOperationException("Pipeline.sln not found above " + AppContext.BaseDirectory);
+    }
 
     private static string Run(string file, string[] args)
     {

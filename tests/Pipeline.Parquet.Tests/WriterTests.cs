@@ -52,6 +52,8 @@ public class WriterTests
     [InlineData(ParquetCodec.Uncompressed, 1000, 1_000_000)]
     [InlineData(ParquetCodec.Snappy, 1000, 1_000_000)]
     [InlineData(ParquetCodec.Gzip, 1000, 1_000_000)]
+    [InlineData(ParquetCodec.Zstd, 1000, 1_000_000)]
+    [InlineData(ParquetCodec.Zstd, 3000, 1000)]
     [InlineData(ParquetCodec.Snappy, 2500, 300)]
     [InlineData(ParquetCodec.Snappy, 1, 1_000_000)]
     [InlineData(ParquetCodec.Snappy, 0, 1_000_000)]

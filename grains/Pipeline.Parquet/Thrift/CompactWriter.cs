@@ -9,14 +9,12 @@ namespace Pipeline.Parquet.Thrift;
 /// </summary>
 internal sealed class CompactWriter(IBufferWriter<byte> output)
 {
-    public const byte True = 1, False = 2, I32 = 5, I64 = 6, Binary = 8, List = 9, Struct = 12;
-
     private readonly Stack<short> _lastField = new();
     private short _last;
 
     public void BeginStruct() { _lastField.Push(_last); _last = 0; }
 
-    public void EndStruct() { WriteByte(0); _last = _lastField.Pop(); }
+    public void EndStruct() { WriteByte(CompactType.Stop); _last = _lastField.Pop(); }
 
     private void FieldHeader(short id, byte type)
     {
@@ -26,16 +24,17 @@ internal sealed class CompactWriter(IBufferWriter<byte> output)
         _last = id;
     }
 
-    public void Field(short id, int value) { FieldHeader(id, I32); WriteVarint(ZigZag(value)); }
-    public void Field(short id, long value) { FieldHeader(id, I64); WriteVarint(ZigZag(value)); }
-    public void Field(short id, bool value) => FieldHeader(id, value ? True : False);
+    public void Field(short id, int value) { FieldHeader(id, CompactType.I32); WriteVarint(ZigZag(value)); }
+    public void Field16(short id, short value) { FieldHeader(id, CompactType.I16); WriteVarint(ZigZag(value)); }
+    public void Field(short id, long value) { FieldHeader(id, CompactType.I64); WriteVarint(ZigZag(value)); }
+    public void Field(short id, bool value) => FieldHeader(id, value ? CompactType.True : CompactType.False);
     public void Field(short id, string value) => Field(id, Encoding.UTF8.GetBytes(value));
-    public void Field(short id, ReadOnlySpan<byte> value) { FieldHeader(id, Binary); WriteVarint((ulong)value.Length); Write(value); }
-    public void StructField(short id) { FieldHeader(id, Struct); BeginStruct(); }
+    public void Field(short id, ReadOnlySpan<byte> value) { FieldHeader(id, CompactType.Binary); WriteVarint((ulong)value.Length); Write(value); }
+    public void StructField(short id) { FieldHeader(id, CompactType.Struct); BeginStruct(); }
 
     public void ListField(short id, byte elementType, int count)
     {
-        FieldHeader(id, List);
+        FieldHeader(id, CompactType.List);
         if (count < 15) WriteByte((byte)((count << 4) | elementType));
         else { WriteByte((byte)(0xF0 | elementType)); WriteVarint((ulong)count); }
     }

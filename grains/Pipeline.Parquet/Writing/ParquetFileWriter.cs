@@ -1,15 +1,18 @@
-using System.Buffers;
 using System.Buffers.Binary;
-using Pipeline.Parquet.Compression;
+using Pipeline.Parquet.Encodings;
+using Pipeline.Parquet.Metadata;
+using Pipeline.Parquet.Schema;
+using Pipeline.Parquet.Thrift;
 using Pipeline.Parquet.Writing;
 
 namespace Pipeline.Parquet;
 
 /// <summary>
 /// Writes a Parquet file (Apache Parquet format, flat schema) to any writable stream, row by row: one Write… call per
-/// column, then <see cref="EndRow"/>. Each row group is encoded (one v1 data page per column chunk: RLE definition
-/// levels, PLAIN values, compressed with the codec) and written as soon as it is full, so memory is bounded by one
-/// row group; <see cref="Dispose"/> writes the footer (FileMetaData, thrift compact) and the closing magic.
+/// column, then <see cref="EndRow"/>. Values are encoded into pages as they arrive (v1 data pages: RLE definition
+/// levels, PLAIN numbers/booleans, dictionary-encoded strings with PLAIN fallback) and each row group is written as
+/// soon as it is full, so memory is bounded by one row group. <see cref="Dispose"/> writes the last row group and the
+/// footer (FileMetaData, thrift compact protocol); a file with 0 rows is valid. The stream only needs Write.
 /// </summary>
 public sealed class ParquetFileWriter : IDisposable
 {
@@ -18,73 +21,119 @@ public sealed class ParquetFileWriter : IDisposable
     private readonly bool _leaveOpen;
     private readonly ParquetSchema _schema;
     private readonly ParquetWriterOptions _options;
-    private readonly ColumnBuffer[] _columns;
-    private readonly List<RowGroupInfo> _rowGroups = [];
+    private readonly ColumnChunkWriter[] _columns;
+    private readonly ParquetType[] _types;
+    private readonly bool[] _hasValue;
+    private readonly List<RowGroup> _rowGroups = [];
+    private int _rowGroupRows;
     private long _position;
     private bool _disposed;
 
+    /// <summary>Starts a file on <paramref name="output"/> (writes the leading magic).</summary>
     public ParquetFileWriter(Stream output, ParquetSchema schema, ParquetWriterOptions? options = null, bool leaveOpen = false)
     {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(schema);
         _output = output;
         _leaveOpen = leaveOpen;
         _schema = schema;
         _options = options ?? new ParquetWriterOptions();
-        _columns = [.. schema.Columns.Select(c => new ColumnBuffer(c))];
+        if (_options.RowGroupMaxRows < 1) throw new ArgumentException("RowGroupMaxRows must be at least 1.", nameof(options));
+        int n = schema.Columns.Count;
+        _columns = new ColumnChunkWriter[n];
+        _types = new ParquetType[n];
+        _hasValue = new bool[n];
+        for (int i = 0; i < n; i++) { _columns[i] = new ColumnChunkWriter(schema.Columns[i], _options); _types[i] = schema.Columns[i].Type; }
         Write(Magic);
     }
 
+    /// <summary>Rows completed with <see cref="EndRow"/>.</summary>
     public long RowsWritten { get; private set; }
 
-    public void WriteInt32(int column, int value) => _columns[column].Int32(value);
-    public void WriteInt64(int column, long value) => _columns[column].Int64(value);
-    public void WriteFloat(int column, float value) => _columns[column].Float(value);
-    public void WriteDouble(int column, double value) => _columns[column].Double(value);
-    public void WriteBoolean(int column, bool value) => _columns[column].Boolean(value);
+    /// <summary>Writes an INT32 value of the current row.</summary>
+    public void WriteInt32(int column, int value) => Begin(column, ParquetType.Int32).AddInt32(value);
+    /// <summary>Writes an INT64 value of the current row.</summary>
+    public void WriteInt64(int column, long value) => Begin(column, ParquetType.Int64).AddInt64(value);
+    /// <summary>Writes a FLOAT value of the current row.</summary>
+    public void WriteFloat(int column, float value) => Begin(column, ParquetType.Float).AddFloat(value);
+    /// <summary>Writes a DOUBLE value of the current row.</summary>
+    public void WriteDouble(int column, double value) => Begin(column, ParquetType.Double).AddDouble(value);
+    /// <summary>Writes a BOOLEAN value of the current row.</summary>
+    public void WriteBoolean(int column, bool value) => Begin(column, ParquetType.Boolean).AddBoolean(value);
 
-    /// <summary>Writes a string; null writes a null (OPTIONAL columns only).</summary>
+    /// <summary>Writes a string (UTF-8, logical type STRING); null writes a null (OPTIONAL columns only).</summary>
     public void WriteString(int column, string? value)
     {
-        if (value is null) _columns[column].Null(); else _columns[column].String(value);
+        if (value is null) WriteNull(column);
+        else Begin(column, ParquetType.String).AddString(value);
     }
 
     /// <summary>Writes a null; an <see cref="ArgumentException"/> naming the column if it is REQUIRED.</summary>
-    public void WriteNull(int column) => _columns[column].Null();
+    public void WriteNull(int column)
+    {
+        var c = Column(column);
+        if (c.Column.Required) throw new ArgumentException($"Column '{c.Column.Name}' is REQUIRED and cannot hold a null.", nameof(column));
+        Mark(column, c);
+        c.AddNull();
+    }
 
-    /// <summary>Ends the row (every column must have got exactly one value) and flushes a full row group.</summary>
+    private ColumnChunkWriter Column(int column)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if ((uint)column >= (uint)_columns.Length)
+            throw new ArgumentOutOfRangeException(nameof(column), $"Column index {column} is outside the schema's {_columns.Length} columns.");
+        return _columns[column];
+    }
+
+    private ColumnChunkWriter Begin(int column, ParquetType type)
+    {
+        var c = Column(column);
+        if (_types[column] != type) throw new ArgumentException($"Column '{c.Column.Name}' is {_types[column]}, not {type}.", nameof(column));
+        Mark(column, c);
+        return c;
+    }
+
+    private void Mark(int column, ColumnChunkWriter c)
+    {
+        if (_hasValue[column]) throw new InvalidOperationException($"Column '{c.Column.Name}' already has a value in this row.");
+        _hasValue[column] = true;
+    }
+
+    /// <summary>Ends the row (every column must have got exactly one value) and writes the row group when it is full.</summary>
     public void EndRow()
     {
-        foreach (var c in _columns) c.EndRow();
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        for (int i = 0; i < _hasValue.Length; i++)
+            if (!_hasValue[i]) throw new InvalidOperationException($"Column '{_columns[i].Column.Name}' got no value in this row.");
+        Array.Clear(_hasValue);
         RowsWritten++;
-        if (_columns[0].Rows >= _options.RowGroupMaxRows || _columns.Sum(c => c.EstimatedBytes) >= _options.RowGroupMaxBytes)
+        _rowGroupRows++;
+        if (_rowGroupRows >= _options.RowGroupMaxRows || ((_rowGroupRows & 1023) == 0 && BufferedBytes() >= _options.RowGroupMaxBytes))
             FlushRowGroup();
+    }
+
+    private long BufferedBytes()
+    {
+        long sum = 0;
+        foreach (var c in _columns) sum += c.BufferedBytes;
+        return sum;
     }
 
     private void FlushRowGroup()
     {
-        int rows = _columns[0].Rows;
-        if (rows == 0) return;
+        if (_rowGroupRows == 0) return;
         long start = _position;
-        var chunks = new List<ChunkInfo>(_columns.Length);
-        var body = new ArrayBufferWriter<byte>(1 << 16);
-        var header = new ArrayBufferWriter<byte>(64);
+        var group = new RowGroup { NumRows = _rowGroupRows, FileOffset = start, Ordinal = (short)Math.Min(_rowGroups.Count, short.MaxValue) };
         foreach (var c in _columns)
         {
-            body.ResetWrittenCount();
-            if (!c.Column.Required) LevelEncoder.WriteDefinitionLevels(body, c.DefinitionLevels);
-            if (c.Column.Type == ParquetType.Boolean) LevelEncoder.WriteBooleans(body, c.Booleans);
-            else body.Write(c.Values.WrittenSpan);
-            var compressed = PageCompressor.Compress(_options.Codec, body.WrittenMemory);
-            header.ResetWrittenCount();
-            FooterEncoder.DataPageHeader(header, body.WrittenCount, compressed.Length, rows);
-            long offset = _position;
-            Write(header.WrittenSpan);
-            Write(compressed.Span);
-            var (min, max) = c.MinMax();
-            chunks.Add(new ChunkInfo(c.Column, offset, header.WrittenCount + body.WrittenCount, header.WrittenCount + compressed.Length,
-                rows, c.NullCount, min, max));
-            c.Reset();
+            var chunk = c.WriteChunk(_output, _position, out long written);
+            _position += written;
+            group.Columns.Add(chunk);
+            group.TotalByteSize += chunk.MetaData!.TotalUncompressedSize;
+            group.TotalCompressedSize += chunk.MetaData.TotalCompressedSize;
         }
-        _rowGroups.Add(new RowGroupInfo(chunks, rows, start));
+        _rowGroups.Add(group);
+        _rowGroupRows = 0;
     }
 
     private void Write(ReadOnlySpan<byte> bytes)
@@ -93,19 +142,40 @@ public sealed class ParquetFileWriter : IDisposable
         _position += bytes.Length;
     }
 
+    /// <summary>Writes the last row group, the footer and the closing magic; closes the stream unless leaveOpen. If a row was begun but not ended, no footer is written (the output is not a valid file).</summary>
     public void Dispose()
     {
         if (_disposed) return;
-        _disposed = true;
-        FlushRowGroup();
-        var footer = new ArrayBufferWriter<byte>(1 << 12);
-        FooterEncoder.FileMetaData(footer, _schema, _rowGroups, _options);
-        Write(footer.WrittenSpan);
-        Span<byte> length = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32LittleEndian(length, footer.WrittenCount);
-        Write(length);
-        Write(Magic);
-        _output.Flush();
-        if (!_leaveOpen) _output.Dispose();
+        try
+        {
+            // A row left half-written (typically an exception while writing it) leaves the file without a footer, so
+            // no reader mistakes it for complete data; Dispose does not throw here so the original exception surfaces.
+            if (Array.IndexOf(_hasValue, true) >= 0) return;
+            FlushRowGroup();
+            var meta = new FileMetaData
+            {
+                Schema = SchemaElements.ToElements(_schema),
+                NumRows = RowsWritten,
+                RowGroups = _rowGroups,
+                CreatedBy = _options.CreatedBy,
+                TypeDefinedColumnOrders = true,
+            };
+            if (_options.KeyValueMetadata is { } kv)
+                foreach (var key in kv.Keys.Order(StringComparer.Ordinal)) meta.KeyValueMetadata.Add(new(key, kv[key]));
+            using var footer = new PooledBuffer(1 << 12);
+            meta.Write(new CompactWriter(footer));
+            Write(footer.WrittenSpan);
+            Span<byte> length = stackalloc byte[4];
+            BinaryPrimitives.WriteInt32LittleEndian(length, footer.Length);
+            Write(length);
+            Write(Magic);
+            _output.Flush();
+        }
+        finally
+        {
+            _disposed = true;
+            foreach (var c in _columns) c.Dispose();
+            if (!_leaveOpen) _output.Dispose();
+        }
     }
 }

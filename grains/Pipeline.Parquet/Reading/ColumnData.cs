@@ -1,0 +1,91 @@
+namespace Pipeline.Parquet;
+
+/// <summary>
+/// The values of one column chunk (one column of one row group), decoded into a typed array with a null mask.
+/// Read with the getter of the column's type; reading a null row (other than through <see cref="GetValue"/> or
+/// <see cref="IsNull"/>) or with the wrong type's getter throws <see cref="InvalidOperationException"/>.
+/// </summary>
+public sealed class ColumnData
+{
+    private readonly int[]? _ints;
+    private readonly long[]? _longs;
+    private readonly float[]? _floats;
+    private readonly double[]? _doubles;
+    private readonly bool[]? _bools;
+    private readonly string[]? _strings;
+    private bool[]? _nulls;
+
+    internal ColumnData(ParquetColumn column, int count)
+    {
+        Column = column;
+        Count = count;
+        switch (column.Type)
+        {
+            case ParquetType.Int32: _ints = new int[count]; break;
+            case ParquetType.Int64: _longs = new long[count]; break;
+            case ParquetType.Float: _floats = new float[count]; break;
+            case ParquetType.Double: _doubles = new double[count]; break;
+            case ParquetType.Boolean: _bools = new bool[count]; break;
+            case ParquetType.String: _strings = new string[count]; break;
+        }
+    }
+
+    /// <summary>The column these values belong to.</summary>
+    public ParquetColumn Column { get; }
+
+    /// <summary>Number of rows.</summary>
+    public int Count { get; }
+
+    /// <summary>Number of null rows.</summary>
+    public int NullCount { get; private set; }
+
+    /// <summary>Whether the row is null.</summary>
+    public bool IsNull(int row) { Check(row); return _nulls is not null && _nulls[row]; }
+
+    /// <summary>INT32 value of a non-null row.</summary>
+    public int GetInt32(int row) => Get(_ints, row, ParquetType.Int32);
+    /// <summary>INT64 value of a non-null row.</summary>
+    public long GetInt64(int row) => Get(_longs, row, ParquetType.Int64);
+    /// <summary>FLOAT value of a non-null row.</summary>
+    public float GetFloat(int row) => Get(_floats, row, ParquetType.Float);
+    /// <summary>DOUBLE value of a non-null row.</summary>
+    public double GetDouble(int row) => Get(_doubles, row, ParquetType.Double);
+    /// <summary>BOOLEAN value of a non-null row.</summary>
+    public bool GetBoolean(int row) => Get(_bools, row, ParquetType.Boolean);
+    /// <summary>String value of a non-null row.</summary>
+    public string GetString(int row) => Get(_strings, row, ParquetType.String);
+
+    /// <summary>The value boxed (int, long, float, double, bool or string), or null for a null row.</summary>
+    public object? GetValue(int row)
+    {
+        if (IsNull(row)) return null;
+        return Column.Type switch
+        {
+            ParquetType.Int32 => _ints![row], ParquetType.Int64 => _longs![row], ParquetType.Float => _floats![row],
+            ParquetType.Double => _doubles![row], ParquetType.Boolean => _bools![row], _ => _strings![row],
+        };
+    }
+
+    private T Get<T>(T[]? values, int row, ParquetType type)
+    {
+        if (values is null) throw new InvalidOperationException($"Column '{Column.Name}' is {Column.Type}, not {type}.");
+        if (IsNull(row)) throw new InvalidOperationException($"Column '{Column.Name}' is null at row {row}.");
+        return values[row];
+    }
+
+    private void Check(int row)
+    {
+        if ((uint)row >= (uint)Count) throw new ArgumentOutOfRangeException(nameof(row), $"Row {row} is outside the column's {Count} rows.");
+    }
+
+    /// <summary>The typed value array (decoders write into it).</summary>
+    internal T[] Values<T>() => (T[])(object)(_ints as object ?? _longs as object ?? _floats as object ?? _doubles as object ?? _bools as object ?? _strings!);
+
+    /// <summary>Marks a row null.</summary>
+    internal void SetNull(int row)
+    {
+        _nulls ??= new bool[Count];
+        _nulls[row] = true;
+        NullCount++;
+    }
+}

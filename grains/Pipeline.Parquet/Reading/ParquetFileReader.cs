@@ -1,0 +1,96 @@
+using Pipeline.Parquet.Metadata;
+using Pipeline.Parquet.Reading;
+using Pipeline.Parquet.Schema;
+
+namespace Pipeline.Parquet;
+
+/// <summary>
+/// Reads a Parquet file with a flat schema, one column chunk at a time (<see cref="ReadColumn"/>). Supports data pages
+/// v1 and v2; PLAIN, dictionary, RLE, DELTA_* and BYTE_STREAM_SPLIT encodings; UNCOMPRESSED, SNAPPY, GZIP and ZSTD.
+/// Any truncated, corrupt, non-Parquet or unsupported input raises <see cref="ParquetFormatException"/> naming the file.
+/// </summary>
+public sealed class ParquetFileReader : IDisposable
+{
+    private readonly Stream _stream;
+    private readonly bool _leaveOpen;
+    private readonly string _name;
+    private readonly FileMetaData _meta;
+
+    /// <summary>Opens the file at <paramref name="path"/>.</summary>
+    public static ParquetFileReader Open(string path)
+    {
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.RandomAccess);
+        try { return new ParquetFileReader(stream, path); }
+        catch { stream.Dispose(); throw; }
+    }
+
+    /// <summary>Reads the footer of a Parquet file on a seekable stream; <paramref name="displayName"/> names it in errors.</summary>
+    public ParquetFileReader(Stream seekableStream, string displayName, bool leaveOpen = false)
+    {
+        ArgumentNullException.ThrowIfNull(seekableStream);
+        if (!seekableStream.CanSeek || !seekableStream.CanRead) throw new ArgumentException("The stream must be readable and seekable.", nameof(seekableStream));
+        _stream = seekableStream;
+        _leaveOpen = leaveOpen;
+        _name = displayName;
+        try
+        {
+            _meta = FooterReader.Read(seekableStream, displayName, out _);
+            Schema = SchemaElements.FromElements(_meta.Schema, displayName);
+        }
+        catch (Exception e) when (IsCorruption(e)) { throw Wrap(e, "footer"); }
+        var kv = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in _meta.KeyValueMetadata) kv[key] = value ?? "";
+        KeyValueMetadata = kv;
+    }
+
+    /// <summary>The file's flat schema.</summary>
+    public ParquetSchema Schema { get; }
+    /// <summary>Total rows in the file.</summary>
+    public long RowCount => _meta.NumRows;
+    /// <summary>Number of row groups.</summary>
+    public int RowGroupCount => _meta.RowGroups.Count;
+    /// <summary>The footer's key/value metadata.</summary>
+    public IReadOnlyDictionary<string, string> KeyValueMetadata { get; }
+    /// <summary>The footer's created_by, if any.</summary>
+    public string? CreatedBy => _meta.CreatedBy;
+
+    /// <summary>Rows of one row group.</summary>
+    public long RowGroupRows(int rowGroup) => _meta.RowGroups[CheckGroup(rowGroup)].NumRows;
+
+    /// <summary>Reads and decodes one column chunk.</summary>
+    public ColumnData ReadColumn(int rowGroup, int column)
+    {
+        var group = _meta.RowGroups[CheckGroup(rowGroup)];
+        if ((uint)column >= (uint)Schema.Columns.Count)
+            throw new ArgumentOutOfRangeException(nameof(column), $"Column index {column} is outside the schema's {Schema.Columns.Count} columns.");
+        var col = Schema.Columns[column];
+        var meta = group.Columns[column].MetaData!;
+        try
+        {
+            if (meta.Type != SchemaElements.Physical(col.Type))
+                throw new InvalidDataException($"the chunk's type {meta.Type} differs from the schema's");
+            return ColumnChunkReader.Read(_stream, meta, col, (int)group.NumRows, _name);
+        }
+        catch (Exception e) when (IsCorruption(e)) { throw Wrap(e, $"column '{col.Name}' of row group {rowGroup}"); }
+    }
+
+    private int CheckGroup(int rowGroup)
+    {
+        if ((uint)rowGroup >= (uint)_meta.RowGroups.Count)
+            throw new ArgumentOutOfRangeException(nameof(rowGroup), $"Row group {rowGroup} is outside the file's {_meta.RowGroups.Count} row groups.");
+        return rowGroup;
+    }
+
+    private static bool IsCorruption(Exception e) =>
+        e is InvalidDataException or NotSupportedException or EndOfStreamException or OverflowException or IndexOutOfRangeException
+            or ArgumentException or InvalidCastException;
+
+    private ParquetFormatException Wrap(Exception e, string where) => e as ParquetFormatException
+        ?? new ParquetFormatException($"{_name}: {(e is NotSupportedException ? "unsupported" : "corrupt")} Parquet data in {where}: {e.Message}", e);
+
+    /// <summary>Closes the stream unless leaveOpen.</summary>
+    public void Dispose()
+    {
+        if (!_leaveOpen) _stream.Dispose();
+    }
+}

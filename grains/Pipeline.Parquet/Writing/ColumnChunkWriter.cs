@@ -1,0 +1,220 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Text;
+using Pipeline.Parquet.Compression;
+using Pipeline.Parquet.Encodings;
+using Pipeline.Parquet.Metadata;
+using Pipeline.Parquet.Schema;
+using Pipeline.Parquet.Thrift;
+
+namespace Pipeline.Parquet.Writing;
+
+/// <summary>
+/// Encodes one column of the row group being filled. Values go straight into the current page (PLAIN bytes, packed
+/// booleans, or dictionary indices); a full page is encoded at once (v1 data page: RLE definition levels for an
+/// OPTIONAL column, then the values), compressed and appended to the chunk's page buffer. When the row group is
+/// flushed, <see cref="WriteChunk"/> writes the dictionary page (if used) and the data pages, and returns the chunk's
+/// footer metadata.
+/// </summary>
+internal sealed class ColumnChunkWriter : IDisposable
+{
+    /// <summary>Most values (rows) in one data page, whatever their size.</summary>
+    public const int MaxPageValues = 128 * 1024;
+
+    private readonly ParquetColumn _column;
+    private readonly ParquetWriterOptions _options;
+    private readonly ColumnStatistics _stats;
+    private readonly PooledBuffer _values = new(1 << 16);
+    private readonly PooledBuffer _pages = new(1 << 16);
+    private readonly StringDictionary? _dictionary;
+    private readonly int[] _levels;
+    private readonly int[]? _indices;
+    private int _pageRows, _pageValues, _boolBits;
+    private bool _dictionaryMode, _usedDictionary, _usedPlain;
+    private long _chunkValues, _uncompressed, _compressed;
+
+    public ColumnChunkWriter(ParquetColumn column, ParquetWriterOptions options)
+    {
+        _column = column;
+        _options = options;
+        _stats = new ColumnStatistics(column.Type);
+        _levels = column.Required ? [] : ArrayPool<int>.Shared.Rent(MaxPageValues);
+        if (column.Type == ParquetType.String && options.UseDictionary)
+        {
+            _dictionary = new StringDictionary();
+            _indices = ArrayPool<int>.Shared.Rent(MaxPageValues);
+            _dictionaryMode = true;
+        }
+    }
+
+    public ParquetColumn Column => _column;
+
+    /// <summary>Bytes held for this chunk so far (encoded pages + current page + dictionary), for the row-group size limit.</summary>
+    public long BufferedBytes => _pages.Length + _values.Length + (_dictionary?.Plain.Length ?? 0) + _pageValues * (_dictionaryMode ? 2 : 0);
+
+    public void AddInt32(int v) { BinaryPrimitives.WriteInt32LittleEndian(_values.GetSpan(4), v); _values.Advance(4); _stats.Add(v); Value(); }
+    public void AddInt64(long v) { BinaryPrimitives.WriteInt64LittleEndian(_values.GetSpan(8), v); _values.Advance(8); _stats.Add(v); Value(); }
+    public void AddFloat(float v) { BinaryPrimitives.WriteSingleLittleEndian(_values.GetSpan(4), v); _values.Advance(4); _stats.Add(v); Value(); }
+    public void AddDouble(double v) { BinaryPrimitives.WriteDoubleLittleEndian(_values.GetSpan(8), v); _values.Advance(8); _stats.Add(v); Value(); }
+
+    public void AddBoolean(bool v)
+    {
+        if ((_boolBits & 7) == 0) _values.WriteByte(0);
+        if (v) _values.Array[_values.Length - 1] |= (byte)(1 << (_boolBits & 7));
+        _boolBits++;
+        _stats.Add(v);
+        Value();
+    }
+
+    public void AddString(string v)
+    {
+        if (_dictionaryMode)
+        {
+            int before = _dictionary!.Count;
+            int index = _dictionary.IndexOf(v, out var added);
+            if (_dictionary.Count > before) _stats.Add(added);
+            _indices![_pageValues] = index;
+            Value();
+            if (_dictionary.Plain.Length > _options.DictionaryMaxBytes)
+            {
+                if (_pageRows > 0) CutPage();
+                _dictionaryMode = false;
+            }
+            return;
+        }
+        int max = Encoding.UTF8.GetMaxByteCount(v.Length);
+        var span = _values.GetSpan(4 + max);
+        int n = Encoding.UTF8.GetBytes(v, span[4..]);
+        BinaryPrimitives.WriteInt32LittleEndian(span, n);
+        _stats.Add(span.Slice(4, n));
+        _values.Advance(4 + n);
+        Value();
+    }
+
+    public void AddNull()
+    {
+        _stats.Null();
+        _levels[_pageRows++] = 0;
+        if (_pageRows >= MaxPageValues) CutPage();
+    }
+
+    private void Value()
+    {
+        if (!_column.Required) _levels[_pageRows] = 1;
+        _pageRows++;
+        _pageValues++;
+        if (_pageRows >= MaxPageValues || _values.Length >= _options.PageMaxBytes) CutPage();
+    }
+
+    /// <summary>Encodes the current page (levels + values), compresses it and appends header + body to the chunk.</summary>
+    private void CutPage()
+    {
+        if (_pageRows == 0) return;
+        using var body = new PooledBuffer(_values.Length + _pageRows / 4 + 64);
+        if (!_column.Required)
+        {
+            body.Advance(4);
+            RleHybridEncoder.Encode(_levels.AsSpan(0, _pageRows), 1, body);
+            BinaryPrimitives.WriteInt32LittleEndian(body.Array, body.Length - 4);
+        }
+        var encoding = PageEncoding.Plain;
+        if (_dictionaryMode && _pageValues > 0)
+        {
+            encoding = PageEncoding.RleDictionary;
+            int width = Math.Max(1, BitPacking.BitWidth((ulong)(_dictionary!.Count - 1)));
+            body.WriteByte((byte)width);
+            RleHybridEncoder.Encode(_indices.AsSpan(0, _pageValues), width, body);
+            _usedDictionary = true;
+        }
+        else
+        {
+            body.Write(_values.WrittenSpan);
+            _usedPlain = true;
+        }
+        EmitPage(new PageHeader
+        {
+            Type = PageType.DataPage,
+            DataPage = new DataPageHeader { NumValues = _pageRows, Encoding = encoding },
+        }, body.WrittenSpan);
+        _chunkValues += _pageRows;
+        _pageRows = _pageValues = _boolBits = 0;
+        _values.Clear();
+    }
+
+    private void EmitPage(PageHeader header, ReadOnlySpan<byte> body, PooledBuffer? target = null)
+    {
+        target ??= _pages;
+        using var scratch = new PooledBuffer(body.Length + 64);
+        var compressed = PageCompressor.Compress(_options.Codec, body, scratch);
+        header.UncompressedPageSize = body.Length;
+        header.CompressedPageSize = compressed.Length;
+        int start = target.Length;
+        header.Write(new CompactWriter(target));
+        int headerBytes = target.Length - start;
+        target.Write(compressed);
+        _uncompressed += headerBytes + body.Length;
+        _compressed += headerBytes + compressed.Length;
+    }
+
+    /// <summary>Writes the chunk (dictionary page first, then the data pages) at <paramref name="offset"/> of the file and resets for the next row group.</summary>
+    public ColumnChunk WriteChunk(Stream output, long offset, out long written)
+    {
+        CutPage();
+        long? dictionaryOffset = null;
+        written = 0;
+        var encodings = new List<PageEncoding>();
+        if (_usedDictionary)
+        {
+            using var dictPage = new PooledBuffer(_dictionary!.Plain.Length + 64);
+            EmitPage(new PageHeader
+            {
+                Type = PageType.DictionaryPage,
+                DictionaryPage = new DictionaryPageHeader { NumValues = _dictionary.Count, Encoding = PageEncoding.Plain },
+            }, _dictionary.Plain.WrittenSpan, dictPage);
+            output.Write(dictPage.WrittenSpan);
+            dictionaryOffset = offset;
+            written = dictPage.Length;
+            encodings.Add(PageEncoding.RleDictionary);
+        }
+        if (_usedPlain || !_usedDictionary) encodings.Add(PageEncoding.Plain);
+        encodings.Add(PageEncoding.Rle);
+        output.Write(_pages.WrittenSpan);
+        var meta = new ColumnMetaData
+        {
+            Type = SchemaElements.Physical(_column.Type),
+            Encodings = encodings,
+            PathInSchema = [_column.Name],
+            Codec = PageCompressor.ToThrift(_options.Codec),
+            NumValues = _chunkValues,
+            TotalUncompressedSize = _uncompressed,
+            TotalCompressedSize = _compressed,
+            DataPageOffset = offset + written,
+            DictionaryPageOffset = dictionaryOffset,
+            Statistics = _options.WriteStatistics ? _stats.ToThrift() : null,
+        };
+        written += _pages.Length;
+        Reset();
+        return new ColumnChunk { FileOffset = offset, MetaData = meta };
+    }
+
+    private void Reset()
+    {
+        _pages.Clear();
+        _values.Clear();
+        _dictionary?.Clear();
+        _stats.Reset();
+        _dictionaryMode = _dictionary is not null;
+        _usedDictionary = _usedPlain = false;
+        _chunkValues = _uncompressed = _compressed = 0;
+        _pageRows = _pageValues = _boolBits = 0;
+    }
+
+    public void Dispose()
+    {
+        _values.Dispose();
+        _pages.Dispose();
+        _dictionary?.Dispose();
+        if (_levels.Length > 0) ArrayPool<int>.Shared.Return(_levels);
+        if (_indices is not null) ArrayPool<int>.Shared.Return(_indices);
+    }
+}
