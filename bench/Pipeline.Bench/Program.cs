@@ -14,6 +14,8 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        if (args.Length >= 2 && args[0] == "units")
+            return UnitProfile.Run(args[1], args.Length > 2 ? int.Parse(args[2]) : 8, args.Length > 3 ? int.Parse(args[3]) : null);
         if (args.Length < 3 || args[0] != "metrics") { Console.Error.WriteLine("usage: Pipeline.Bench metrics OUT_DIR 5000,50000"); return 2; }
         Directory.CreateDirectory(args[1]);
         foreach (var size in args[2].Split(',').Select(int.Parse))

@@ -30,8 +30,9 @@ public static class DatasetReader
         progress?.Report("firms");
         var firmList = await ReadTableAsync(store, tables["firms"]!, files, rows => FirmTableValidator.Read(rows, clusterIndex, strings, log), ct).ConfigureAwait(false);
         var firms = SortById(firmList);
-        var firmIndex = new Dictionary<long, int>(firms.Length);
-        for (int i = 0; i < firms.Length; i++) firmIndex.Add(firms[i].FirmId, i);
+        var sortedIds = new long[firms.Length];
+        for (int i = 0; i < firms.Length; i++) sortedIds[i] = firms[i].FirmId;
+        var firmIndex = new FirmIdIndex(sortedIds);
 
         progress?.Report("links");
         var links = await ReadTableAsync(store, tables["links"]!, files, rows => LinkTableValidator.Read(rows, firmIndex, log), ct).ConfigureAwait(false);

@@ -11,15 +11,19 @@ public delegate T RowValue<TRow, out T>(in TRow row);
 /// </summary>
 public sealed class OutputColumn<TRow>
 {
-    private OutputColumn(ParquetColumn column, Action<ParquetFileWriter, int, TRow> write)
+    private OutputColumn(ParquetColumn column, Action<ParquetFileWriter, int, TRow> write, RowValue<TRow, string?>? text = null)
     {
         Column = column;
         Write = write;
+        Text = text;
     }
 
     public ParquetColumn Column { get; }
     public string Name => Column.Name;
     public Action<ParquetFileWriter, int, TRow> Write { get; }
+
+    /// <summary>The value as text, for string columns (a table can be partitioned by one).</summary>
+    public RowValue<TRow, string?>? Text { get; }
 
     /// <summary>A REQUIRED int64 column (ids, counts).</summary>
     public static OutputColumn<TRow> Int64(string name, RowValue<TRow, long> value) =>
@@ -44,5 +48,5 @@ public sealed class OutputColumn<TRow>
             var v = value(in r);
             if (v is null) { if (required) w.WriteString(i, ""); else w.WriteNull(i); }
             else w.WriteString(i, v);
-        });
+        }, value);
 }

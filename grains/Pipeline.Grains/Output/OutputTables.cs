@@ -32,7 +32,7 @@ public static class OutputTables
         OutputColumn<FirmMetricsRow>.Int64("brokerage_representative", (in FirmMetricsRow r) => r.Supply.Brokerage.Representative),
         OutputColumn<FirmMetricsRow>.Int64("brokerage_gatekeeper", (in FirmMetricsRow r) => r.Supply.Brokerage.Gatekeeper),
         OutputColumn<FirmMetricsRow>.Int64("brokerage_liaison", (in FirmMetricsRow r) => r.Supply.Brokerage.Liaison),
-    ]);
+    ], partitionBy: "province");
 
     public static readonly OutputTable<ClusterMetricsRow> ClusterMetrics = new("cluster_metrics",
     [

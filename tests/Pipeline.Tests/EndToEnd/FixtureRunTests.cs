@@ -12,8 +12,9 @@ namespace Pipeline.Tests.EndToEnd;
 /// </summary>
 public class FixtureRunTests(FixtureRun run) : IClassFixture<FixtureRun>
 {
-    private IReadOnlyList<JsonElement> Read(string table) =>
-        DuckDb.Query($"SELECT * FROM read_parquet({DuckDb.Literal(Path.Combine(run.RunFolder, table, "*.parquet"))})");
+    /// <summary>The table as DuckDB reads it; a province-partitioned table is put back into its key order.</summary>
+    private IReadOnlyList<JsonElement> Read(string table, string key) =>
+        DuckDb.Query($"SELECT * FROM {TableParts.ReadParquet(run.RunFolder, table)}" + (table == "firm_metrics" ? $" ORDER BY {key}" : ""));
 
     private static List<JsonElement> Expected(string table)
     {
@@ -28,7 +29,7 @@ public class FixtureRunTests(FixtureRun run) : IClassFixture<FixtureRun>
     public void Tables_match_the_NetworkX_reference_row_by_row_in_key_order(string table, string key)
     {
         var expected = Expected(table);
-        var actual = Read(table);
+        var actual = Read(table, key);
         Assert.Equal(expected.Count, actual.Count);
         for (int i = 0; i < expected.Count; i++)
         {
@@ -40,10 +41,10 @@ public class FixtureRunTests(FixtureRun run) : IClassFixture<FixtureRun>
     [Fact]
     public void Tables_have_exactly_the_contract_columns()
     {
-        foreach (var table in new[] { "firm_metrics", "cluster_metrics", "region_metrics" })
+        foreach (var (table, key) in new[] { ("firm_metrics", "firm_id"), ("cluster_metrics", "cluster_id"), ("region_metrics", "region") })
         {
             var expectedColumns = Expected(table)[0].EnumerateObject().Select(p => p.Name).ToHashSet();
-            var actualColumns = Read(table)[0].EnumerateObject().Select(p => p.Name).ToHashSet();
+            var actualColumns = Read(table, key)[0].EnumerateObject().Select(p => p.Name).ToHashSet();
             Assert.Equal(expectedColumns.OrderBy(c => c), actualColumns.OrderBy(c => c));
         }
     }
@@ -51,13 +52,30 @@ public class FixtureRunTests(FixtureRun run) : IClassFixture<FixtureRun>
     [Fact]
     public void Keys_and_counts_are_required_and_ratios_optional_in_the_parquet_schema()
     {
-        var schema = DuckDb.Query($"SELECT name, repetition_type, type FROM parquet_schema({DuckDb.Literal(Path.Combine(run.RunFolder, "firm_metrics", "part-00000.parquet"))})")
+        var schema = DuckDb.Query($"SELECT name, repetition_type, type FROM parquet_schema({DuckDb.Literal(Path.Combine(run.RunFolder, "firm_metrics", TableParts.Of(run.RunFolder, "firm_metrics")[0]))})")
             .ToDictionary(r => r.GetProperty("name").GetString()!, r => (Rep: r.GetProperty("repetition_type").ToString(), Type: r.GetProperty("type").ToString()));
         Assert.Equal(("REQUIRED", "INT64"), schema["firm_id"]);
         Assert.Equal(("REQUIRED", "INT64"), schema["degree"]);
         Assert.Equal(("REQUIRED", "BYTE_ARRAY"), schema["cluster_id"]);
         Assert.Equal(("OPTIONAL", "DOUBLE"), schema["constraint"]);
         Assert.Equal(("REQUIRED", "INT64"), schema["brokerage_liaison"]);
+        Assert.False(schema.ContainsKey("province")); // in the Hive folder name, as DuckDB's PARTITION_BY writes it
+    }
+
+    [Fact]
+    public void Firm_metrics_are_split_into_one_hive_folder_per_province_in_firm_id_order()
+    {
+        var parts = TableParts.Of(run.RunFolder, "firm_metrics");
+        Assert.All(parts, p => Assert.Matches(@"^province=[^/]+/part-\d{5}\.parquet$", p));
+        var expected = Expected("firm_metrics");
+        var provinces = expected.Select(r => r.GetProperty("province").GetString()).Distinct().Count();
+        Assert.Equal(provinces, parts.Select(p => p.Split('/')[0]).Distinct().Count());
+        foreach (var part in parts)
+        {
+            var file = DuckDb.Literal(Path.Combine(run.RunFolder, "firm_metrics", part));
+            var ids = DuckDb.Query($"SELECT firm_id FROM read_parquet({file}, hive_partitioning = false)").Select(r => long.Parse(r.GetProperty("firm_id").GetString()!)).ToList();
+            Assert.Equal(ids.Order(), ids);
+        }
     }
 
     [Fact]

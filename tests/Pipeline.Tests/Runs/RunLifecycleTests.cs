@@ -51,9 +51,11 @@ public class RunLifecycleTests
         await Run(FixtureRun.InputFolder, output.Path, "a");
         await Run(FixtureRun.InputFolder, output.Path, "b");
         foreach (var table in new[] { "firm_metrics", "cluster_metrics", "region_metrics", "quarantine" })
+        foreach (var part in TableParts.Of(Path.Combine(output.Path, "runs", "a"), table))
         {
-            var a = File.ReadAllBytes(Path.Combine(output.Path, "runs", "a", table, "part-00000.parquet"));
-            var b = File.ReadAllBytes(Path.Combine(output.Path, "runs", "b", table, "part-00000.parquet"));
+            Assert.Equal(TableParts.Of(Path.Combine(output.Path, "runs", "a"), table), TableParts.Of(Path.Combine(output.Path, "runs", "b"), table));
+            var a = File.ReadAllBytes(Path.Combine(output.Path, "runs", "a", table, part));
+            var b = File.ReadAllBytes(Path.Combine(output.Path, "runs", "b", table, part));
             // The files differ only in the run id recorded in their key-value metadata.
             Assert.Equal(a.Length, b.Length);
             Assert.True(a.Zip(b).Count(p => p.First != p.Second) <= 1, $"{table} differs in more than the run id");

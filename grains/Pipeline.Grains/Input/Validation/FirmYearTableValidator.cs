@@ -10,7 +10,7 @@ public static class FirmYearTableValidator
 {
     public const string Table = "firm_years";
 
-    public static List<FirmYearRecord> Read(ITableCursor rows, IReadOnlyDictionary<long, int> firmIndex, QuarantineLog log)
+    public static List<FirmYearRecord> Read(ITableCursor rows, FirmIdIndex firmIndex, QuarantineLog log)
     {
         int id = TableColumns.Required(rows, "firm_id"), yearCol = TableColumns.Required(rows, "year");
         int employees = TableColumns.Optional(rows, "employees"), revenue = TableColumns.Optional(rows, "revenue");
@@ -24,7 +24,7 @@ public static class FirmYearTableValidator
             if (year is < -9999 or > 9999) return new Rejection(QuarantineReason.MalformedField, $"'year' is not a year: {year}");
             if (Fields.OptionalInt64(row, employees, "employees", -1, out var emp, nonNegative: true) is { } badEmp) return badEmp;
             if (Fields.OptionalDouble(row, revenue, "revenue", out var rev, nonNegative: true) is { } badRev) return badRev;
-            if (!firmIndex.TryGetValue(firmId, out var firm)) return new Rejection(QuarantineReason.UnknownFirm, $"firm_id {firmId} is not a known firm");
+            if (!firmIndex.TryGetIndex(firmId, out var firm)) return new Rejection(QuarantineReason.UnknownFirm, $"firm_id {firmId} is not a known firm");
             rec = new FirmYearRecord(firm, (int)year, emp, rev);
             return null;
         }

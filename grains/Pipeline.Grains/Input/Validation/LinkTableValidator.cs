@@ -11,7 +11,7 @@ public static class LinkTableValidator
 {
     public const string Table = "links";
 
-    public static List<LinkRecord> Read(ITableCursor rows, IReadOnlyDictionary<long, int> firmIndex, QuarantineLog log)
+    public static List<LinkRecord> Read(ITableCursor rows, FirmIdIndex firmIndex, QuarantineLog log)
     {
         int src = TableColumns.Required(rows, "src_firm_id"), dst = TableColumns.Required(rows, "dst_firm_id"),
             kind = TableColumns.Required(rows, "kind");
@@ -31,8 +31,8 @@ public static class LinkTableValidator
             if (double.IsNaN(w)) w = 1.0;
             else if (w <= 0) return new Rejection(QuarantineReason.NonPositiveWeight, $"'weight' must be > 0: {w.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
             if (Fields.OptionalInt64(row, year, "year", 0, out _) is { } badYear) return badYear;
-            if (!firmIndex.TryGetValue(s, out var si)) return new Rejection(QuarantineReason.UnknownFirm, $"src_firm_id {s} is not a known firm");
-            if (!firmIndex.TryGetValue(d, out var di)) return new Rejection(QuarantineReason.UnknownFirm, $"dst_firm_id {d} is not a known firm");
+            if (!firmIndex.TryGetIndex(s, out var si)) return new Rejection(QuarantineReason.UnknownFirm, $"src_firm_id {s} is not a known firm");
+            if (!firmIndex.TryGetIndex(d, out var di)) return new Rejection(QuarantineReason.UnknownFirm, $"dst_firm_id {d} is not a known firm");
             if (si == di) return new Rejection(QuarantineReason.SelfLink, $"link from firm {s} to itself");
             link = new LinkRecord(si, di, w, linkKind);
             return null;
