@@ -6,14 +6,19 @@ namespace Pipeline.Silo.Engines;
 
 /// <summary>
 /// The embedded engine: runs every unit of a plan in this process on all cores, largest cost first, so one big
-/// cluster starts early instead of leaving a core idle at the end. Results are collected by unit, so their order
-/// (and the output bytes) do not depend on scheduling.
+/// cluster starts early instead of leaving a core idle at the end. A giant cluster unit — at least
+/// 1/(<see cref="GiantShare"/>·cores) of the plan's total cost — is first run alone with all cores working on its
+/// Brandes sources, so it cannot become the one long task at the end. Results are collected by unit and the
+/// betweenness reduction order is fixed, so their order and the output bytes do not depend on scheduling.
 /// </summary>
 public sealed class InProcessEngine(int? maxDegreeOfParallelism = null) : IRunEngine
 {
     public string Name => "in-process";
 
     public int Parallelism { get; } = Math.Max(1, maxDegreeOfParallelism ?? Environment.ProcessorCount);
+
+    /// <summary>A cluster unit is giant when its cost is at least total / (GiantShare × cores).</summary>
+    public const int GiantShare = 8;
 
     public Task<UnitResults> ExecuteAsync(PartitionedInput input, IRunObserver observer, CancellationToken ct) =>
         Task.Run(() => Execute(input, observer, ct), ct);
@@ -26,6 +31,19 @@ public sealed class InProcessEngine(int? maxDegreeOfParallelism = null) : IRunEn
         long done = 0;
         int next = -1;
         observer.Progress(RunStage.Compute, 0, plan.Count);
+
+        // Giant cluster units first, one at a time, each on all cores.
+        double total = 0;
+        foreach (var u in plan) total += u.Cost;
+        int giants = 0;
+        while (Parallelism > 1 && giants < plan.Count && plan[giants] is ClusterUnit g && g.Cost >= total / (GiantShare * Parallelism))
+        {
+            ct.ThrowIfCancellationRequested();
+            clusterOutputs[g.Cluster] = ClusterGrain.Compute(input.ClusterInput(g.Cluster), input.Context, Parallelism);
+            observer.Progress(RunStage.Compute, ++done, plan.Count);
+            giants++;
+        }
+        next = giants - 1;
 
         // Workers take units in plan order (largest first) from a shared counter.
         var workers = new Thread[Parallelism];

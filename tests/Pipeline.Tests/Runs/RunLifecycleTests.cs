@@ -11,8 +11,8 @@ namespace Pipeline.Tests.Runs;
 /// <summary>Run ids, immutability of finished runs, --replace, and "nothing published" on failure.</summary>
 public class RunLifecycleTests
 {
-    private static Task<RunResult> Run(string input, string output, string? runId, bool replace = false) =>
-        new RunCoordinator(new InProcessEngine(2), NullRunObserver.Instance)
+    private static Task<RunResult> Run(string input, string output, string? runId, bool replace = false, int parallelism = 2) =>
+        new RunCoordinator(new InProcessEngine(parallelism), NullRunObserver.Instance)
             .RunAsync(new RunRequest(new LocalFolderStore(input), new LocalFolderStore(output)) { RunId = runId, Replace = replace });
 
     [Theory]
@@ -48,8 +48,14 @@ public class RunLifecycleTests
     public async Task Same_input_gives_byte_identical_tables()
     {
         using var output = new TempFolder();
-        await Run(FixtureRun.InputFolder, output.Path, "a");
-        await Run(FixtureRun.InputFolder, output.Path, "b");
+        // One worker, then three: the fixture's largest cluster is a giant unit for three workers, so run "b"
+        // computes it with its Brandes sources spread over all workers — the bytes must not change.
+        var read = await DatasetReader.ReadAsync(new LocalFolderStore(FixtureRun.InputFolder));
+        var plan = new Pipeline.Grains.Partitioning.PartitionedInput(read.Dataset, new Pipeline.Grains.Units.MetricSettings()).Plan;
+        Assert.IsType<Pipeline.Grains.Partitioning.ClusterUnit>(plan[0]);
+        Assert.True(plan[0].Cost >= plan.Sum(u => u.Cost) / (InProcessEngine.GiantShare * 3));
+        await Run(FixtureRun.InputFolder, output.Path, "a", parallelism: 1);
+        await Run(FixtureRun.InputFolder, output.Path, "b", parallelism: 3);
         foreach (var table in new[] { "firm_metrics", "cluster_metrics", "region_metrics", "quarantine" })
         foreach (var part in TableParts.Of(Path.Combine(output.Path, "runs", "a"), table))
         {
