@@ -65,6 +65,33 @@ public sealed class UndirectedGraph
         return max;
     }
 
+    /// <summary>
+    /// The same graph with nodes renumbered by degree, highest first (ties by id): <paramref name="rank"/>[v] is v's new
+    /// number. Kernels that touch neighbours at random (Brandes) then find the hubs they visit most in a few cache
+    /// lines. Neighbour lists keep their order, renumbered (not re-sorted). O(n log n + m).
+    /// </summary>
+    internal UndirectedGraph RenumberedByDegree(out int[] rank)
+    {
+        int n = NodeCount;
+        var order = new int[n];
+        var keys = new long[n];
+        for (int v = 0; v < n; v++) { order[v] = v; keys[v] = ((long)(int.MaxValue - Degree(v)) << 32) | (uint)v; }
+        Array.Sort(keys, order);
+        rank = new int[n];
+        for (int i = 0; i < n; i++) rank[order[i]] = i;
+        var offsets = new int[n + 1];
+        var targets = new int[_targets.Length];
+        var weights = new double[_weights.Length];
+        for (int i = 0; i < n; i++)
+        {
+            int v = order[i], from = _offsets[v], degree = _offsets[v + 1] - from;
+            offsets[i + 1] = offsets[i] + degree;
+            for (int k = 0; k < degree; k++) targets[offsets[i] + k] = rank[_targets[from + k]];
+            Array.Copy(_weights, from, weights, offsets[i], degree);
+        }
+        return new UndirectedGraph(offsets, targets, weights);
+    }
+
     internal int[] Offsets => _offsets;
     internal int[] Targets => _targets;
     internal double[] EdgeWeights => _weights;

@@ -59,10 +59,15 @@ public static class Betweenness
             if (isPivot[s]) throw new ArgumentException($"Pivot {s} is repeated.", nameof(pivots));
             isPivot[s] = true;
         }
-        Accumulate(g, pivots.ToArray(), maxDegreeOfParallelism, result);
+        // Brandes runs on the graph renumbered by degree (hubs share cache lines); sums are mapped back.
+        var h = g.RenumberedByDegree(out var rank);
+        var sources = new int[k];
+        for (int i = 0; i < k; i++) sources[i] = rank[pivots[i]];
+        var sums = new double[n];
+        Accumulate(h, sources, maxDegreeOfParallelism, sums);
         double nonPivot = 1.0 / ((double)k * (n - 2));
         double pivot = k > 1 ? 1.0 / ((double)(k - 1) * (n - 2)) : 0.0;
-        for (int v = 0; v < n; v++) result[v] *= isPivot[v] ? pivot : nonPivot;
+        for (int v = 0; v < n; v++) result[v] = sums[rank[v]] * (isPivot[v] ? pivot : nonPivot);
         return result;
     }
 
