@@ -34,15 +34,29 @@ public static class DatasetReader
         for (int i = 0; i < firms.Length; i++) sortedIds[i] = firms[i].FirmId;
         var firmIndex = new FirmIdIndex(sortedIds);
 
-        progress?.Report("links");
-        var links = await ReadTableAsync(store, tables["links"]!, files, rows => LinkTableValidator.Read(rows, firmIndex, log), ct).ConfigureAwait(false);
-
+        // links and firm_years depend only on the firms: read them at the same time, each with its own log.
+        progress?.Report(tables["firm_years"] is null ? "links" : "links, firm_years");
+        var linkLog = new QuarantineLog();
+        var linkFiles = new List<InputFile>();
+        var linksTask = Task.Run(() => ReadTableAsync(store, tables["links"]!, linkFiles, rows => LinkTableValidator.Read(rows, firmIndex, linkLog), ct), ct);
         List<FirmYearRecord>? panel = null;
-        if (tables["firm_years"] is { } panelSource)
+        var panelLog = new QuarantineLog();
+        var panelFiles = new List<InputFile>();
+        try
         {
-            progress?.Report("firm_years");
-            panel = await ReadTableAsync(store, panelSource, files, rows => FirmYearTableValidator.Read(rows, firmIndex, log), ct).ConfigureAwait(false);
+            if (tables["firm_years"] is { } panelSource)
+                panel = await ReadTableAsync(store, panelSource, panelFiles, rows => FirmYearTableValidator.Read(rows, firmIndex, panelLog), ct).ConfigureAwait(false);
         }
+        catch
+        {
+            try { await linksTask.ConfigureAwait(false); } catch { /* the panel's error is the one reported */ }
+            throw;
+        }
+        var links = await linksTask.ConfigureAwait(false);
+        log.Append(linkLog);
+        log.Append(panelLog);
+        files.AddRange(linkFiles);
+        files.AddRange(panelFiles);
 
         var dataset = new Dataset
         {

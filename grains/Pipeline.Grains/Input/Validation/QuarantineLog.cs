@@ -17,6 +17,14 @@ public sealed class QuarantineLog
         return c;
     }
 
+    /// <summary>Takes over the tables and rows of a log filled on another thread (its tables must be new here).</summary>
+    public void Append(QuarantineLog other)
+    {
+        foreach (var (table, counts) in other._counts)
+            if (!_counts.TryAdd(table, counts)) throw new InvalidOperationException($"Table '{table}' was read twice.");
+        _rows.AddRange(other._rows);
+    }
+
     public void Keep(string table) => For(table).CountKept();
 
     public void Quarantine(string table, ITableCursor row, Rejection rejection)
