@@ -24,6 +24,8 @@ public sealed class PartitionedInput
         _data = data;
         int clusters = data.Clusters.Length, firms = data.FirmCount;
         var firmArr = data.Firms;
+        // The country-wide graphs (the biggest piece) are built on another core while the clusters are bucketed.
+        var country = Task.Run(() => BuildCountryIndex(data, settings));
 
         // Firms grouped by cluster (counting sort keeps firm_id order within a cluster).
         _firmStart = new int[clusters + 1];
@@ -89,7 +91,7 @@ public sealed class PartitionedInput
             }
         }
         Context = new ClusterUnitContext(settings, settings.AsOfYear ?? latestPanelYear ?? LatestFounded(firmArr), nation, data.HasPanel);
-        Country = BuildCountryIndex(data, settings);
+        Country = country.GetAwaiter().GetResult();
         Plan = BuildPlan(settings);
     }
 
