@@ -1,0 +1,39 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace Pipeline.Tests.Support;
+
+/// <summary>
+/// hyparquet (npm) reading a Parquet file straight from a URL — HEAD, then HTTP Range requests — through
+/// infra/node/parquet-url-rows.mjs: an independent reader of blobs the way BI tools read them through a SAS URL.
+/// The URL (which carries the signature) is never put into exception messages.
+/// </summary>
+public static class ParquetOverHttp
+{
+    private static readonly Lazy<bool> Installed = new(() =>
+    {
+        var (code, _, stderr) = Run("bash", [Repo.Path("infra", "install-node-tools.sh")], TimeSpan.FromMinutes(10));
+        if (code != 0) throw new InvalidOperationException($"infra/install-node-tools.sh failed: {stderr}");
+        return true;
+    });
+
+    public static IReadOnlyList<JsonElement> Rows(string url)
+    {
+        _ = Installed.Value;
+        var (code, stdout, stderr) = Run("node", [Repo.Path("infra", "node", "parquet-url-rows.mjs"), url], TimeSpan.FromMinutes(2));
+        if (code != 0) throw new InvalidOperationException($"parquet-url-rows.mjs failed ({code}): {stderr}");
+        using var doc = JsonDocument.Parse(stdout);
+        return [.. doc.RootElement.EnumerateArray().Select(e => e.Clone())];
+    }
+
+    private static (int Code, string Stdout, string Stderr) Run(string file, string[] args, TimeSpan timeout)
+    {
+        var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(timeout)) { p.Kill(true); throw new TimeoutException($"{file} did not finish in {timeout}."); }
+        return (p.ExitCode, stdout.Result, stderr.Result);
+    }
+}
