@@ -11,7 +11,8 @@ namespace Pipeline.Bench;
 /// dictionary-encoded strings, small counts, full-entropy doubles, snappy), then times, over all of them in turn:
 /// a kernel file copy (File.Copy), a user-space stream copy (8 MiB buffers), uploads through <see cref="AzureBlobStore"/>
 /// (8 MiB blocks × 4 in flight, with and without Content-MD5), and downloads (one streamed Get Blob per part, written
-/// to a file). Best of <c>reps</c>; one JSON line per measurement.
+/// to a file). Best of <c>reps</c>; one JSON line per measurement, with the CPU seconds this process and Azurite
+/// (<c>AZURITE_PID</c>) spent in that repetition.
 /// Usage: Pipeline.Bench blob DATA_DIR PARTS PART_MIB REPS   (AZURE_STORAGE_CONNECTION_STRING names the account)
 /// </summary>
 public static class BlobBench
@@ -79,15 +80,42 @@ public static class BlobBench
 
     private static async Task Measure(string operation, long bytes, int reps, Func<Task<string>> run)
     {
-        double best = double.MaxValue;
+        double best = double.MaxValue, clientCpu = 0, serverCpu = 0;
         string detail = "";
+        using var self = Process.GetCurrentProcess();
         for (int i = 0; i < reps; i++)
         {
+            self.Refresh();
+            var cpu0 = self.TotalProcessorTime.TotalSeconds;
+            var server0 = AzuriteCpuSeconds();
             var sw = Stopwatch.StartNew();
             detail = await run();
-            best = Math.Min(best, sw.Elapsed.TotalSeconds);
+            double seconds = sw.Elapsed.TotalSeconds;
+            self.Refresh();
+            if (seconds < best)
+            {
+                best = seconds;
+                clientCpu = self.TotalProcessorTime.TotalSeconds - cpu0;
+                serverCpu = AzuriteCpuSeconds() - server0;
+            }
         }
-        Console.WriteLine(JsonSerializer.Serialize(new { operation, bytes, seconds = best, mb_per_s = bytes / 1e6 / best, detail }));
+        Console.WriteLine(JsonSerializer.Serialize(new
+        {
+            operation, bytes, seconds = best, mb_per_s = bytes / 1e6 / best, client_cpu_s = clientCpu, azurite_cpu_s = serverCpu, detail,
+        }));
+    }
+
+    /// <summary>User + system CPU seconds of the Azurite process (AZURITE_PID, set by bench/blob.sh), 0 if unknown.</summary>
+    private static double AzuriteCpuSeconds()
+    {
+        if (!int.TryParse(Environment.GetEnvironmentVariable("AZURITE_PID"), out int pid)) return 0;
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return (long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0; // utime, stime in clock ticks (USER_HZ = 100)
+        }
+        catch (IOException) { return 0; }
     }
 
     private static void Fresh(string dir)

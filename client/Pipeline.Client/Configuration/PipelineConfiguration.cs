@@ -67,7 +67,7 @@ public sealed class PipelineConfiguration(IConfiguration configuration)
     /// Tuning of blob uploads and retries from the <c>Blob</c> section (all optional; defaults of
     /// <see cref="BlobStoreOptions"/>): <c>BlockSize</c> and <c>SingleUploadMaxBytes</c> (bytes),
     /// <c>MaxParallelBlocks</c>, <c>MaxRetries</c>, <c>RetryBaseDelayMs</c>, <c>RetryMaxDelayMs</c>,
-    /// <c>RequestTimeoutSeconds</c>. Credentials are never read from here: they come from
+    /// <c>RequestTimeoutSeconds</c>, <c>ComputeContentMd5</c> (true/false). Credentials are never read from here: they come from
     /// <c>AZURE_STORAGE_CONNECTION_STRING</c> or a SAS URL only.
     /// </summary>
     public BlobStoreOptions BlobOptions()
@@ -83,6 +83,9 @@ public sealed class PipelineConfiguration(IConfiguration configuration)
             RetryBaseDelay = Int("Blob:RetryBaseDelayMs") is { } baseMs ? TimeSpan.FromMilliseconds(baseMs) : d.RetryBaseDelay,
             RetryMaxDelay = Int("Blob:RetryMaxDelayMs") is { } maxMs ? TimeSpan.FromMilliseconds(maxMs) : d.RetryMaxDelay,
             RequestTimeout = Int("Blob:RequestTimeoutSeconds") is { } s ? TimeSpan.FromSeconds(s) : d.RequestTimeout,
+            ComputeContentMd5 = Raw["Blob:ComputeContentMd5"] is { Length: > 0 } md5
+                ? bool.TryParse(md5, out var on) ? on : throw new ArgumentException($"Setting Blob:ComputeContentMd5 must be true or false: '{md5}'.")
+                : d.ComputeContentMd5,
         };
         options.Validate();
         return options;

@@ -17,19 +17,23 @@ public static class ParquetOverHttp
         return true;
     });
 
-    public static IReadOnlyList<JsonElement> Rows(string url)
+    /// <param name="url">The file's URL (with a SAS query string for a private container).</param>
+    /// <param name="extraCaCertificates">A PEM file of certificates node should trust besides its own (NODE_EXTRA_CA_CERTS).</param>
+    public static IReadOnlyList<JsonElement> Rows(string url, string? extraCaCertificates = null)
     {
         _ = Installed.Value;
-        var (code, stdout, stderr) = Run("node", [Repo.Path("infra", "node", "parquet-url-rows.mjs"), url], TimeSpan.FromMinutes(2));
+        var environment = extraCaCertificates is null ? null : new Dictionary<string, string> { ["NODE_EXTRA_CA_CERTS"] = extraCaCertificates };
+        var (code, stdout, stderr) = Run("node", [Repo.Path("infra", "node", "parquet-url-rows.mjs"), url], TimeSpan.FromMinutes(2), environment);
         if (code != 0) throw new InvalidOperationException($"parquet-url-rows.mjs failed ({code}): {stderr}");
         using var doc = JsonDocument.Parse(stdout);
         return [.. doc.RootElement.EnumerateArray().Select(e => e.Clone())];
     }
 
-    private static (int Code, string Stdout, string Stderr) Run(string file, string[] args, TimeSpan timeout)
+    private static (int Code, string Stdout, string Stderr) Run(string file, string[] args, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
     {
         var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in args) psi.ArgumentList.Add(a);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) psi.Environment[name] = value;
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
