@@ -15,6 +15,8 @@
 # On success `start` and `status` print, one per line on stdout:
 #   AZURITE_PID=..., AZURITE_LOCATION=..., AZURITE_BLOB_ENDPOINT=..., AZURE_STORAGE_CONNECTION_STRING=...
 # (the account key printed is Azurite's public, well-known development key).
+# HTTPS: with AZURITE_CERT and AZURITE_KEY (PEM files) set, azurite serves https on the port instead of http
+# (clients must trust that certificate; the endpoint and connection string printed say https).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 port="${AZURITE_BLOB_PORT:-10000}"
@@ -24,7 +26,14 @@ locfile="$run/azurite-$port.location"
 logfile="$run/azurite-$port.log"
 account=devstoreaccount1
 key='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
-endpoint="http://127.0.0.1:$port/$account"
+scheme=http
+tls_args=()
+if [ -n "${AZURITE_CERT:-}" ] || [ -n "${AZURITE_KEY:-}" ]; then
+  [ -f "${AZURITE_CERT:-}" ] && [ -f "${AZURITE_KEY:-}" ] || { echo "infra/azurite.sh: AZURITE_CERT and AZURITE_KEY must both name PEM files" >&2; exit 2; }
+  scheme=https
+  tls_args=(--cert "$AZURITE_CERT" --key "$AZURITE_KEY")
+fi
+endpoint="$scheme://127.0.0.1:$port/$account"
 
 usage() { echo "usage: infra/azurite.sh start [--keep-location DIR] | stop | status   (port: AZURITE_BLOB_PORT, default 10000)" >&2; exit 2; }
 
@@ -43,13 +52,13 @@ print_info() {
   echo "AZURITE_PID=$1"
   echo "AZURITE_LOCATION=$(cat "$locfile" 2>/dev/null || true)"
   echo "AZURITE_BLOB_ENDPOINT=$endpoint"
-  echo "AZURE_STORAGE_CONNECTION_STRING=DefaultEndpointsProtocol=http;AccountName=$account;AccountKey=$key;BlobEndpoint=$endpoint;"
+  echo "AZURE_STORAGE_CONNECTION_STRING=DefaultEndpointsProtocol=$scheme;AccountName=$account;AccountKey=$key;BlobEndpoint=$endpoint;"
 }
 
 answers() {
   # Any HTTP status (an unauthenticated list request gets 403) means the blob service is up.
   local code
-  code="$(curl -s -o /dev/null -m 2 -w '%{http_code}' "http://127.0.0.1:$port/$account?comp=list" 2>/dev/null || true)"
+  code="$(curl -s -k -o /dev/null -m 2 -w '%{http_code}' "$scheme://127.0.0.1:$port/$account?comp=list" 2>/dev/null || true)"
   [ -n "$code" ] && [ "$code" != "000" ]
 }
 
@@ -97,7 +106,7 @@ start() {
   echo "=== $(date -u +%FT%TZ) start port=$port location=$location" >> "$logfile"
   # setsid: azurite gets its own session, so it outlives this script and the caller's process group.
   setsid node "$main" --blobHost 127.0.0.1 --blobPort "$port" --location "$location" \
-    --disableTelemetry --skipApiVersionCheck --loose >> "$logfile" 2>&1 < /dev/null &
+    --disableTelemetry --skipApiVersionCheck --loose "${tls_args[@]}" >> "$logfile" 2>&1 < /dev/null &
   pid=$!
   echo "$pid" > "$pidfile"
   if [ -n "${AZURITE_OWNER_PID:-}" ]; then

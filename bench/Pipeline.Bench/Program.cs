@@ -8,7 +8,7 @@ namespace Pipeline.Bench;
 /// <summary>
 /// Times our metric kernels single-threaded on the benchmark graphs (graph construction not timed) and prints
 /// JSON lines; bench/metrics.sh runs the igraph and NetworkX references on the same edge lists and prints ratios.
-/// Usage: Pipeline.Bench metrics OUT_DIR SIZE[,SIZE…]
+/// Usage: Pipeline.Bench metrics OUT_DIR SIZE[,SIZE…]; the blob mode is <see cref="BlobBench"/>.
 /// </summary>
 public static class Program
 {
@@ -16,7 +16,13 @@ public static class Program
     {
         if (args.Length >= 2 && args[0] == "units")
             return UnitProfile.Run(args[1], args.Length > 2 ? int.Parse(args[2]) : 8, args.Length > 3 ? int.Parse(args[3]) : null);
-        if (args.Length < 3 || args[0] != "metrics") { Console.Error.WriteLine("usage: Pipeline.Bench metrics OUT_DIR 5000,50000"); return 2; }
+        if (args.Length == 5 && args[0] == "blob")
+            return BlobBench.RunAsync(args[1], int.Parse(args[2]), int.Parse(args[3]), int.Parse(args[4])).GetAwaiter().GetResult();
+        if (args.Length < 3 || args[0] != "metrics")
+        {
+            Console.Error.WriteLine("usage: Pipeline.Bench metrics OUT_DIR 5000,50000 | units INPUT_DIR [SAMPLES] [EXACT_MAX] | blob DATA_DIR PARTS PART_MIB REPS");
+            return 2;
+        }
         Directory.CreateDirectory(args[1]);
         foreach (var size in args[2].Split(',').Select(int.Parse))
         {

@@ -62,6 +62,7 @@ public static class RunCommand
     {
         var settings = config.Metrics();
         var format = config.OutputFormat();
+        var blob = config.BlobOptions();
         if (runId is not null) RunId.Validate(runId);
         string? generated = null;
         string? inputDescription = null;
@@ -77,7 +78,19 @@ public static class RunCommand
                 System.Console.WriteLine($"No --input: generated the {preset} data set (seed {seed}): {report.Clusters:N0} clusters, {report.Firms:N0} firms, {report.Links:N0} links.");
             }
 
-            var request = new RunRequest(ObjectStores.Open(input), ObjectStores.Open(config.Output))
+            IObjectStore inputStore, outputStore;
+            try
+            {
+                inputStore = ObjectStores.Open(input, blob);
+                outputStore = ObjectStores.Open(config.Output, blob);
+            }
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
+            {
+                // A malformed location or missing/malformed credentials (messages never carry secret values).
+                await System.Console.Error.WriteLineAsync($"error: {e.Message}");
+                return ExitCodes.BadInput;
+            }
+            var request = new RunRequest(inputStore, outputStore)
             {
                 RunId = runId, Replace = replace, Settings = settings, Output = format, InputDescription = inputDescription,
             };

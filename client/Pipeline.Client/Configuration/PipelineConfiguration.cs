@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Pipeline.Grains.Output;
 using Pipeline.Grains.Units;
 using Pipeline.Parquet;
+using Pipeline.Storage.Azure;
 
 namespace Pipeline.Client.Configuration;
 
@@ -61,6 +62,34 @@ public sealed class PipelineConfiguration(IConfiguration configuration)
         },
         RowGroupRows = Int("Parquet:RowGroupRows") ?? 1_000_000,
     };
+
+    /// <summary>
+    /// Tuning of blob uploads and retries from the <c>Blob</c> section (all optional; defaults of
+    /// <see cref="BlobStoreOptions"/>): <c>BlockSize</c> and <c>SingleUploadMaxBytes</c> (bytes),
+    /// <c>MaxParallelBlocks</c>, <c>MaxRetries</c>, <c>RetryBaseDelayMs</c>, <c>RetryMaxDelayMs</c>,
+    /// <c>RequestTimeoutSeconds</c>, <c>ComputeContentMd5</c> (true/false). Credentials are never read from here: they come from
+    /// <c>AZURE_STORAGE_CONNECTION_STRING</c> or a SAS URL only.
+    /// </summary>
+    public BlobStoreOptions BlobOptions()
+    {
+        var d = new BlobStoreOptions();
+        int blockSize = Int("Blob:BlockSize") ?? d.BlockSize;
+        var options = d with
+        {
+            BlockSize = blockSize,
+            SingleUploadMaxBytes = Int("Blob:SingleUploadMaxBytes") ?? Math.Min(d.SingleUploadMaxBytes, blockSize),
+            MaxParallelBlocks = Int("Blob:MaxParallelBlocks") ?? d.MaxParallelBlocks,
+            MaxRetries = Int("Blob:MaxRetries") ?? d.MaxRetries,
+            RetryBaseDelay = Int("Blob:RetryBaseDelayMs") is { } baseMs ? TimeSpan.FromMilliseconds(baseMs) : d.RetryBaseDelay,
+            RetryMaxDelay = Int("Blob:RetryMaxDelayMs") is { } maxMs ? TimeSpan.FromMilliseconds(maxMs) : d.RetryMaxDelay,
+            RequestTimeout = Int("Blob:RequestTimeoutSeconds") is { } s ? TimeSpan.FromSeconds(s) : d.RequestTimeout,
+            ComputeContentMd5 = Raw["Blob:ComputeContentMd5"] is { Length: > 0 } md5
+                ? bool.TryParse(md5, out var on) ? on : throw new ArgumentException($"Setting Blob:ComputeContentMd5 must be true or false: '{md5}'.")
+                : d.ComputeContentMd5,
+        };
+        options.Validate();
+        return options;
+    }
 
     private int? Int(string key) => Raw[key] is { Length: > 0 } s
         ? int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : throw new ArgumentException($"Setting {key} is not an integer: '{s}'.")

@@ -45,12 +45,32 @@ internal sealed class StatusMirror(IRunObserver inner, RunPublisher publisher, R
         }
     }
 
-    /// <summary>Waits for the last background write and writes <paramref name="final"/>.</summary>
+    /// <summary>Pauses between the attempts of the final write (after the store's own retries ran out).</summary>
+    internal static readonly TimeSpan[] FinalWriteBackoff = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(15)];
+
+    /// <summary>
+    /// Waits for the last background write and writes <paramref name="final"/>. The final state is the one readers
+    /// act on (a run that failed because its storage went away must still say "failed" once the storage is back),
+    /// so a failed write is attempted again after each pause of <see cref="FinalWriteBackoff"/> (about 30 s in all)
+    /// before the last error is thrown.
+    /// </summary>
     public async Task WriteFinalAsync(RunStatus final)
     {
         Task pending;
         lock (_gate) { _status = final; pending = _pending; }
         try { await pending.ConfigureAwait(false); } catch { /* superseded by the final write */ }
-        await publisher.WriteStatusAsync(final, CancellationToken.None).ConfigureAwait(false);
+        for (int attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await publisher.WriteStatusAsync(final, CancellationToken.None).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception e) when (attempt < FinalWriteBackoff.Length && e is not OperationCanceledException)
+            {
+                inner.Info($"_status.json could not be written ({e.Message}); trying again in {FinalWriteBackoff[attempt].TotalSeconds:0} s");
+                await Task.Delay(FinalWriteBackoff[attempt]).ConfigureAwait(false);
+            }
+        }
     }
 }

@@ -55,6 +55,13 @@ internal sealed class BlobRestClient(AzureCredentials credentials, BlobStoreOpti
                     if (attempt >= Options.MaxRetries)
                         throw Failure(operation, objectName, null, null, $"gave up after {attempt + 1} attempts; last failure: {Describe(ex)}", ex);
                 }
+                catch (HttpRequestException ex)
+                {
+                    // Not transient (TLS handshake refused, authentication): fail at once, naming the cause
+                    // (e.g. "UntrustedRoot") rather than "see inner exception".
+                    response?.Dispose();
+                    throw Failure(operation, objectName, null, null, Describe(ex), ex);
+                }
                 catch
                 {
                     response?.Dispose();

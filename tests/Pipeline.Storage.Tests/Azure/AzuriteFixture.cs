@@ -20,8 +20,12 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public string ConnectionString { get; private set; } = "";
     public AzureCredentials Credentials => AzureCredentials.Parse(ConnectionString);
 
+    /// <summary>PEM certificate and private key: when both are set, Azurite serves https with them (infra/azurite.sh).</summary>
+    public string? CertificatePath { get; init; }
+    public string? KeyPath { get; init; }
+
     /// <summary>Path-style endpoint of the emulator's account.</summary>
-    public string Endpoint => $"http://127.0.0.1:{Port}/{AzureCredentials.DevelopmentAccountName}";
+    public string Endpoint => $"{(CertificatePath is null ? "http" : "https")}://127.0.0.1:{Port}/{AzureCredentials.DevelopmentAccountName}";
 
     public async Task InitializeAsync()
     {
@@ -78,6 +82,11 @@ public sealed class AzuriteFixture : IAsyncLifetime
         };
         psi.Environment["AZURITE_BLOB_PORT"] = Port.ToString();
         psi.Environment["AZURITE_OWNER_PID"] = Environment.ProcessId.ToString();
+        if (CertificatePath is not null && KeyPath is not null)
+        {
+            psi.Environment["AZURITE_CERT"] = CertificatePath;
+            psi.Environment["AZURITE_KEY"] = KeyPath;
+        }
         using var process = Process.Start(psi)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
