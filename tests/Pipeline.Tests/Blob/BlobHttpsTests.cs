@@ -63,9 +63,10 @@ public sealed class BlobHttpsTests(ITestOutputHelper log)
             var local = await PipelineProcess.RunAsync(["run", "--input", FixtureRun.InputFolder, "--output", localOut.Path, "--run-id", RunId, "--plain"]);
             Assert.True(local.ExitCode == ExitCodes.Ok, local.Output);
             foreach (var table in RunFolders.Tables)
+            foreach (var name in TableParts.Of(Path.Combine(localOut.Path, "runs", RunId), table))
             {
-                var expected = DuckDb.Query($"SELECT * FROM read_parquet({DuckDb.Literal(Path.Combine(localOut.Path, "runs", RunId, table, "part-00000.parquet"))})");
-                var overHttps = ParquetOverHttp.Rows($"{output}/runs/{RunId}/{table}/part-00000.parquet?{sas}", certs.File("azurite.crt"));
+                var expected = DuckDb.Query($"SELECT * FROM read_parquet({DuckDb.Literal(Path.Combine(localOut.Path, "runs", RunId, table, name))}, hive_partitioning = false)");
+                var overHttps = ParquetOverHttp.Rows($"{output}/runs/{RunId}/{table}/{TableParts.UrlPath(name)}?{sas}", certs.File("azurite.crt"));
                 Assert.Equal(expected.Count, overHttps.Count);
                 for (int i = 0; i < expected.Count; i++) Compare.Rows(expected[i], overHttps[i], $"{table}[{i}] over https");
             }

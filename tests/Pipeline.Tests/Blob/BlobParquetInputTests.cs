@@ -27,7 +27,7 @@ public sealed class BlobParquetInputTests(AzuriteFixture azurite)
         await new RunCoordinator(new InProcessEngine(2), NullRunObserver.Instance)
             .RunAsync(new RunRequest(new LocalFolderStore(FixtureRun.InputFolder), new LocalFolderStore(local.Path)) { RunId = "parts" });
         var parts = new[] { "firm_metrics", "cluster_metrics" }
-            .Select(t => Path.Combine(local.Path, "runs", "parts", t, "part-00000.parquet")).ToArray();
+            .Select(t => Path.Combine(local.Path, "runs", "parts", t, TableParts.Of(Path.Combine(local.Path, "runs", "parts"), t)[0])).ToArray();
 
         var store = new AzureBlobStore(AzuriteFixture.NewContainerName(), "national", azurite.Options(blockSize: 16 << 10, singleMax: 16 << 10));
         foreach (var table in new[] { "clusters", "links" })

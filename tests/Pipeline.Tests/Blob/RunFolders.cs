@@ -43,7 +43,7 @@ internal static class RunFolders
     public static RunStatus Status(string run) => RunJson.Deserialize<RunStatus>(File.ReadAllBytes(Path.Combine(run, "_status.json")))!;
 
     private static List<string> Rows(string run, string table) =>
-        [.. DuckDb.Query($"SELECT * FROM read_parquet({DuckDb.Literal(Path.Combine(run, table, "*.parquet"))})").Select(r => r.GetRawText())];
+        [.. DuckDb.Query($"SELECT * FROM {TableParts.ReadParquet(run, table)}").Select(r => r.GetRawText())];
 }
 
 /// <summary>Asserts that no secret appears, raw or URL-encoded, in text a user or an analyst can see.</summary>

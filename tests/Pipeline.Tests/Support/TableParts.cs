@@ -12,6 +12,9 @@ public static class TableParts
             .OrderBy(f => f, StringComparer.Ordinal)];
     }
 
+    /// <summary>A part's relative path as a URL path: each segment escaped (a Hive folder's '%' becomes %25).</summary>
+    public static string UrlPath(string relative) => string.Join('/', relative.Split('/').Select(Uri.EscapeDataString));
+
     /// <summary>A DuckDB <c>read_parquet</c> over every part of the table, the partition column read back from the path.</summary>
     public static string ReadParquet(string runFolder, string table) =>
         $"read_parquet({DuckDb.Literal(Path.Combine(runFolder, table, "**", "*.parquet"))}, hive_partitioning = true)";
