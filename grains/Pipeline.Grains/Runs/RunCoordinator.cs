@@ -46,8 +46,19 @@ public sealed class RunCoordinator(IRunEngine engine, IRunObserver observer)
             var results = await Stage(RunStage.Compute, $"{input.Plan.Count:N0} units on the {engine.Name} engine",
                 () => engine.ExecuteAsync(input, status, ct)).ConfigureAwait(false);
 
+            // From here on only the unit outputs, the clusters, the region index and two numbers of the input are
+            // needed: drop the data set and the country-wide graphs (about 5 GB at national scale) before the
+            // aggregation allocates the joined firm rows, and compact once so that their memory is reused.
+            var clusters = read.Dataset.Clusters;
+            var regions = input.Country.Regions;
+            var shape = new InputShape(input.Context.AsOfYear, input.Country.PartitionFirms.Length);
+            read = read with { Dataset = null! };
+            input = null!;
+            System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+
             var tables = await Stage(RunStage.Aggregate, "joining firm halves, region metrics",
-                () => Task.FromResult(AggregationGrain.Compute(read.Dataset.Clusters, input.Country.Regions, results.Clusters, results.Partitions))).ConfigureAwait(false);
+                () => Task.FromResult(AggregationGrain.Compute(clusters, regions, results.Clusters, results.Partitions))).ConfigureAwait(false);
 
             var written = await Stage(RunStage.Write, "Parquet tables", async () =>
             {
@@ -66,7 +77,7 @@ public sealed class RunCoordinator(IRunEngine engine, IRunObserver observer)
                 };
             }).ConfigureAwait(false);
 
-            var manifest = BuildManifest(request, engine.Name, runId, started, read, input, results, written);
+            var manifest = BuildManifest(request, engine.Name, runId, started, read, shape, results, written);
             await Stage(RunStage.Publish, $"_manifest.json and latest for run {runId}",
                 async () => { await publisher.PublishAsync(manifest, ct).ConfigureAwait(false); return 0; }).ConfigureAwait(false);
             await status.WriteFinalAsync(status.Current with { State = RunState.Finished, Stage = "done", UpdatedAt = DateTimeOffset.UtcNow }).ConfigureAwait(false);
@@ -97,7 +108,7 @@ public sealed class RunCoordinator(IRunEngine engine, IRunObserver observer)
     }
 
     private static RunManifest BuildManifest(RunRequest request, string engineName, string runId, DateTimeOffset started, InputReadResult read,
-        PartitionedInput input, UnitResults results, IReadOnlyList<TableWriteResult> written)
+        InputShape shape, UnitResults results, IReadOnlyList<TableWriteResult> written)
     {
         var s = request.Settings;
         var estimated = results.Clusters
@@ -121,7 +132,10 @@ public sealed class RunCoordinator(IRunEngine engine, IRunObserver observer)
             PendingColumns = [],
             BetweennessEstimated = estimated,
             Settings = new ManifestSettings(s.BetweennessExactMaxFirms, s.BetweennessPivots, s.BetweennessSeed,
-                s.ShockStart, s.ShockEnd, s.RecoveryEnd, input.Context.AsOfYear, input.Country.PartitionFirms.Length),
+                s.ShockStart, s.ShockEnd, s.RecoveryEnd, shape.AsOfYear, shape.FirmPartitions),
         };
     }
 }
+
+/// <summary>What the manifest needs of the partitioned input once the input itself has been let go.</summary>
+internal readonly record struct InputShape(int? AsOfYear, int FirmPartitions);

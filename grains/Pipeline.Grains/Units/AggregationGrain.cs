@@ -35,34 +35,46 @@ public static class AggregationGrain
         return new MetricTables(firms, clusterRows, regionRows);
     }
 
+    /// <summary>
+    /// Joins the two halves of every firm on firm_id, in firm_id order. Only keys and (output, position) pairs are
+    /// sorted — 16 bytes per firm and side — and each row is built once from the unit outputs, so the join needs
+    /// little more memory than its result.
+    /// </summary>
     private static FirmMetricsRow[] JoinFirms(IReadOnlyList<ClusterUnitOutput> clusterOutputs, IReadOnlyList<FirmPartitionOutput> partitionOutputs)
     {
         int count = 0;
         foreach (var o in clusterOutputs) count += o.Firms.Length;
-        var left = new FirmClusterMetrics[count];
         var leftKeys = new long[count];
+        var leftAt = new long[count];
         int k = 0;
-        foreach (var o in clusterOutputs)
-            foreach (var f in o.Firms) { leftKeys[k] = f.FirmId; left[k++] = f; }
-        Array.Sort(leftKeys, left);
+        for (int o = 0; o < clusterOutputs.Count; o++)
+        {
+            var firms = clusterOutputs[o].Firms;
+            for (int i = 0; i < firms.Length; i++) { leftKeys[k] = firms[i].FirmId; leftAt[k++] = ((long)o << 32) | (uint)i; }
+        }
+        Array.Sort(leftKeys, leftAt);
 
         int rightCount = 0;
         foreach (var p in partitionOutputs) rightCount += p.Firms.Length;
-        var right = new FirmSupplyMetrics[rightCount];
-        var rightKeys = new long[rightCount];
-        k = 0;
-        foreach (var p in partitionOutputs)
-            foreach (var f in p.Firms) { rightKeys[k] = f.FirmId; right[k++] = f; }
-        Array.Sort(rightKeys, right);
-
         if (count != rightCount)
             throw new InvalidOperationException($"Firm halves do not match: {count} from clusters, {rightCount} from firm partitions.");
+        var rightKeys = new long[rightCount];
+        var rightAt = new long[rightCount];
+        k = 0;
+        for (int p = 0; p < partitionOutputs.Count; p++)
+        {
+            var firms = partitionOutputs[p].Firms;
+            for (int i = 0; i < firms.Length; i++) { rightKeys[k] = firms[i].FirmId; rightAt[k++] = ((long)p << 32) | (uint)i; }
+        }
+        Array.Sort(rightKeys, rightAt);
+
         var rows = new FirmMetricsRow[count];
         for (int i = 0; i < count; i++)
         {
             if (leftKeys[i] != rightKeys[i])
                 throw new InvalidOperationException($"Firm halves do not match at firm_id {leftKeys[i]} / {rightKeys[i]}.");
-            rows[i] = new FirmMetricsRow(left[i], right[i]);
+            long l = leftAt[i], r = rightAt[i];
+            rows[i] = new FirmMetricsRow(clusterOutputs[(int)(l >> 32)].Firms[(int)l], partitionOutputs[(int)(r >> 32)].Firms[(int)r]);
         }
         return rows;
     }
