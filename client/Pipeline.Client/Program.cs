@@ -12,6 +12,7 @@ public static class Program
         {
             RunCommand.Create(),
             GenerateCommand.Create(),
+            ReportCommand.Create(),
         };
         return root.Parse(args).InvokeAsync();
     }
