@@ -15,6 +15,8 @@ public sealed class InProcessEngine(int? maxDegreeOfParallelism = null) : IRunEn
 
     public int Parallelism { get; } = Math.Max(1, maxDegreeOfParallelism ?? Environment.ProcessorCount);
 
+    private static readonly string Host = Environment.MachineName;
+
     public Task<UnitResults> ExecuteAsync(PartitionedInput input, IRunObserver observer, CancellationToken ct) =>
         Task.Run(() => Execute(input, observer, ct), ct);
 
@@ -40,15 +42,29 @@ public sealed class InProcessEngine(int? maxDegreeOfParallelism = null) : IRunEn
                     while ((i = Interlocked.Increment(ref next)) < plan.Count && Volatile.Read(ref failure) is null)
                     {
                         ct.ThrowIfCancellationRequested();
-                        switch (plan[i])
+                        var started = DateTimeOffset.UtcNow;
+                        long rowsIn = 0, rowsOut = 0;
+                        try
                         {
-                            case ClusterUnit c:
-                                clusterOutputs[c.Cluster] = ClusterGrain.Compute(input.ClusterInput(c.Cluster), input.Context);
-                                break;
-                            case FirmPartitionUnit p:
-                                partitionOutputs[p.Partition] = FirmPartitionGrain.Compute(p.Partition, input.Country);
-                                break;
+                            switch (plan[i])
+                            {
+                                case ClusterUnit c:
+                                    var unitInput = input.ClusterInput(c.Cluster);
+                                    var output = clusterOutputs[c.Cluster] = ClusterGrain.Compute(unitInput, input.Context);
+                                    (rowsIn, rowsOut) = (unitInput.Firms.Length + unitInput.Links.Length, output.Firms.Length + 1);
+                                    break;
+                                case FirmPartitionUnit p:
+                                    var part = partitionOutputs[p.Partition] = FirmPartitionGrain.Compute(p.Partition, input.Country);
+                                    (rowsIn, rowsOut) = (input.Country.PartitionFirms[p.Partition].Length, part.Firms.Length);
+                                    break;
+                            }
                         }
+                        catch (Exception e)
+                        {
+                            observer.UnitFinished(new UnitReport(plan[i], Host, started, DateTimeOffset.UtcNow, rowsIn, 0, e.Message));
+                            throw;
+                        }
+                        observer.UnitFinished(new UnitReport(plan[i], Host, started, DateTimeOffset.UtcNow, rowsIn, rowsOut));
                         observer.Progress(RunStage.Compute, Interlocked.Increment(ref done), plan.Count);
                     }
                 }
