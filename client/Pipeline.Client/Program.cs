@@ -13,6 +13,8 @@ public static class Program
             RunCommand.Create(),
             GenerateCommand.Create(),
             ReportCommand.Create(),
+            ScheduleCommand.Create(),
+            RunsCommand.Create(),
         };
         return root.Parse(args).InvokeAsync();
     }
