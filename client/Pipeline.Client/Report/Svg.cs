@@ -12,7 +12,7 @@ public static class Svg
     public static string N(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
 
     /// <summary>A value for people: 3 significant decimals, or "–" for null.</summary>
-    public static string V(double? v) => v is { } x ? x.ToString(Math.Abs(x) >= 100 ? "#,0" : "0.###", CultureInfo.InvariantCulture) : "–";
+    public static string V(double? v) => v is { } x ? (Math.Abs(x) < 1e-12 ? 0 : x).ToString(Math.Abs(x) >= 100 ? "#,0" : "0.###", CultureInfo.InvariantCulture) : "–";
 
     public static string Count(long v) => v.ToString("#,0", CultureInfo.InvariantCulture);
 
@@ -20,10 +20,10 @@ public static class Svg
     public static IReadOnlyList<double> Ticks(double min, double max, int target = 5)
     {
         if (!(max > min)) return [min];
-        double raw = (max - min) / target, mag = Math.Pow(10, Math.Floor(Math.Log10(raw)));
-        double step = raw / mag >= 5 ? 5 * mag : raw / mag >= 2 ? 2 * mag : mag;
+        double raw = (max - min) / target, mag = Math.Pow(10, Math.Floor(Math.Log10(raw))), normalized = raw / mag;
+        double step = (normalized <= 1 ? 1 : normalized <= 2 ? 2 : normalized <= 5 ? 5 : 10) * mag; // the smallest nice step ≥ raw
         var ticks = new List<double>();
-        for (double t = Math.Ceiling(min / step) * step; t <= max + step * 1e-9; t += step) ticks.Add(Math.Round(t / step) * step);
+        for (long k = (long)Math.Ceiling(min / step - 1e-9); k * step <= max + step * 1e-9; k++) ticks.Add(k == 0 ? 0 : k * step);
         return ticks;
     }
 

@@ -79,3 +79,19 @@ public class ReportTests(FixtureRun run) : IClassFixture<FixtureRun>
         Assert.Equal(ExitCodes.BadInput, await Pipeline.Client.Program.Main(["report", "no-such-run", "--store", empty.Path, "--output", empty.File("r.html")]));
     }
 }
+
+/// <summary>Axis ticks of the report's charts: round steps covering the range, zero printed as 0.</summary>
+public class SvgTickTests
+{
+    [Theory]
+    [InlineData(0, 0.22, new[] { 0, 0.05, 0.1, 0.15, 0.2 })]
+    [InlineData(-2.3, 1.8, new[] { -2.0, -1, 0, 1 })]
+    [InlineData(-1.05, 0.8, new[] { -1.0, -0.5, 0, 0.5 })]
+    public void Ticks_use_the_smallest_round_step_that_gives_at_most_about_five(double min, double max, double[] expected)
+    {
+        var ticks = Svg.Ticks(min, max);
+        Assert.Equal(expected.Length, ticks.Count);
+        for (int i = 0; i < ticks.Count; i++) Assert.Equal(expected[i], ticks[i], 1e-12);
+        Assert.DoesNotContain(ticks, t => Svg.V(t) == "-0");
+    }
+}
