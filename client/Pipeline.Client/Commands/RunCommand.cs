@@ -64,7 +64,7 @@ public static class RunCommand
         string trigger = RunTriggers.Manual)
     {
         using var ownTelemetry = TelemetrySession.Current is null ? TelemetrySession.Start() : null; // OTLP export only when OTEL_* says so
-        var log = TelemetrySession.Current!.Logger;
+        var log = TelemetrySession.Current!.RunLogger;
         var settings = config.Metrics();
         var format = config.OutputFormat();
         if (runId is not null) RunId.Validate(runId);

@@ -37,9 +37,17 @@ public sealed class TelemetrySession : IDisposable
             b.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
             if (consoleLogs) b.AddSimpleConsole(o => { o.IncludeScopes = true; o.SingleLine = true; o.TimestampFormat = "yyyy-MM-ddTHH:mm:ssZ "; o.UseUtcTimestamp = true; });
             if (settings.Logs) b.AddOpenTelemetry(o => { o.SetResourceBuilder(resource); o.AddOtlpExporter(); });
+            // A run's own progress already goes to the console through its observer: its log records go to OTLP only.
+            if (consoleLogs) b.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(RunCategory, LogLevel.None);
         });
         Logger = _loggers.CreateLogger("Pipeline");
+        RunLogger = _loggers.CreateLogger(RunCategory);
     }
+
+    private const string RunCategory = "Pipeline.Run";
+
+    /// <summary>The logger of a run's stages and messages (OTLP only; the console shows them through the run's observer).</summary>
+    public ILogger RunLogger { get; }
 
     public OtelSettings Settings { get; }
 
