@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Pipeline.Client.Scheduling;
 using Pipeline.Client.Telemetry;
@@ -9,7 +10,7 @@ namespace Pipeline.Client.Commands;
 /// <summary>
 /// <c>schedule --cron "0 0 2 ? * SUN" [--time-zone Asia/Shanghai] --input … --output … [--engine …]</c>: stays up and
 /// starts a full recomputation at every cron occurrence (trigger <c>scheduled</c>), never two at once, retrying a
-/// failed run with exponential backoff. Stop with Ctrl+C or SIGTERM (a run under way is cancelled). See docs/operations.md.
+/// failed run with exponential backoff. Stop with SIGTERM or Ctrl+C: no new runs start, a run under way is waited for. See docs/operations.md.
 /// </summary>
 public static class ScheduleCommand
 {
@@ -45,8 +46,18 @@ public static class ScheduleCommand
             await using var scheduler = await PipelineScheduler.StartAsync(schedule, context, telemetry.LoggerFactory, ct: ct);
             log.LogInformation("scheduled \"{Cron}\" in {Zone}; next runs at {Next} (UTC); retries {Retries}",
                 schedule.Expression, schedule.TimeZone.Id, string.Join(", ", schedule.NextFires(DateTimeOffset.UtcNow, 3).Select(t => t.ToString("u"))), policy.MaxAttempts);
-            try { await Task.Delay(Timeout.Infinite, ct); }
-            catch (OperationCanceledException) { log.LogInformation("stopping: waiting for a run under way to end"); }
+            // Stop on SIGTERM (systemd, Kubernetes) or Ctrl+C: no new runs, and wait for a run under way to end.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            void OnSignal(PosixSignalContext signal) { signal.Cancel = true; stop.Cancel(); }
+            using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+            using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+            try { await Task.Delay(Timeout.Infinite, stop.Token); }
+            catch (OperationCanceledException)
+            {
+                log.LogInformation("stopping: no new runs; waiting for a run under way ({RunId}) to end", context.Gate.Current ?? "none");
+                await scheduler.StopAsync(waitForRun: true);
+                log.LogInformation("stopped");
+            }
             return ExitCodes.Ok;
         });
         return command;

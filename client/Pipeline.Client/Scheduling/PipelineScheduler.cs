@@ -18,6 +18,7 @@ public sealed class PipelineScheduler : IAsyncDisposable
     public static readonly TriggerKey Trigger = new("recompute-cron", "pipeline");
 
     private readonly IScheduler _scheduler;
+    private bool _stopped;
 
     private PipelineScheduler(IScheduler scheduler) => _scheduler = scheduler;
 
@@ -46,8 +47,19 @@ public sealed class PipelineScheduler : IAsyncDisposable
     public async Task<DateTimeOffset?> NextFireAsync(CancellationToken ct = default) =>
         (await _scheduler.GetTrigger(Trigger, ct).ConfigureAwait(false))?.NextFireTimeUtc;
 
+    /// <summary>Stops taking new occurrences; waits for a run under way only if <paramref name="waitForRun"/>.</summary>
+    public async Task StopAsync(bool waitForRun)
+    {
+        if (_stopped) return;
+        _stopped = true;
+        await _scheduler.Shutdown(waitForJobsToComplete: waitForRun).ConfigureAwait(false);
+    }
+
     /// <summary>Stops taking new occurrences and waits for a run under way to end.</summary>
-    public async ValueTask DisposeAsync() => await _scheduler.Shutdown(waitForJobsToComplete: true).ConfigureAwait(false);
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(waitForRun: true).ConfigureAwait(false);
+    }
 
     private sealed class ContextJobFactory(ScheduleContext context) : IJobFactory
     {
