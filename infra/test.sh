@@ -13,6 +13,7 @@ command -v node >/dev/null || { echo "infra/test.sh: node and npm are required (
 command -v python3 >/dev/null || { echo "infra/test.sh: python3 is required" >&2; exit 2; }
 
 bash infra/install-node-tools.sh
+bash infra/install-chromium.sh
 
 results="$root/TestResults"
 rm -rf "$results"

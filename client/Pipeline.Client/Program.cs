@@ -12,6 +12,9 @@ public static class Program
         {
             RunCommand.Create(),
             GenerateCommand.Create(),
+            ReportCommand.Create(),
+            ScheduleCommand.Create(),
+            RunsCommand.Create(),
         };
         return root.Parse(args).InvokeAsync();
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Pipeline.Client.Configuration;
 using Pipeline.Client.Console;
+using Pipeline.Client.Telemetry;
 using Pipeline.Generator;
 using Pipeline.Grains.Input;
 using Pipeline.Grains.Runs;
@@ -30,9 +31,10 @@ public static class RunCommand
         var asOf = new Option<int?>("--as-of") { Description = "Reference year for firm age and entry rate (default: latest firm_years year, else latest founded_year)" };
         var parallelism = new Option<int?>("--parallelism") { Description = "Worker threads (default: all cores)" };
         var plain = new Option<bool>("--plain") { Description = "Plain progress lines even on a terminal" };
+        var trigger = new Option<string>("--trigger") { Description = "What started the run, recorded in _status.json and _manifest.json", DefaultValueFactory = _ => RunTriggers.Manual, Hidden = true };
 
         var command = new Command("run", "Compute every metric for a data set and write Parquet tables under OUTPUT/runs/RUN_ID/")
-            { input, output, runId, replace, preset, seed, shock, recovery, asOf, parallelism, plain };
+            { input, output, runId, replace, preset, seed, shock, recovery, asOf, parallelism, plain, trigger };
         command.SetAction(async (parse, ct) =>
         {
             PipelineConfiguration config;
@@ -47,7 +49,7 @@ public static class RunCommand
                     ["Metrics:Recovery"] = parse.GetValue(recovery),
                     ["Metrics:AsOf"] = parse.GetValue(asOf)?.ToString(),
                 });
-                return await RunAsync(config, parse.GetValue(input), parse.GetValue(runId), parse.GetValue(replace), parse.GetValue(preset)!, parse.GetValue(plain), ct);
+                return await RunAsync(config, parse.GetValue(input), parse.GetValue(runId), parse.GetValue(replace), parse.GetValue(preset)!, parse.GetValue(plain), ct, parse.GetValue(trigger)!);
             }
             catch (ArgumentException e)
             {
@@ -58,8 +60,11 @@ public static class RunCommand
         return command;
     }
 
-    public static async Task<int> RunAsync(PipelineConfiguration config, string? input, string? runId, bool replace, string preset, bool plain, CancellationToken ct)
+    public static async Task<int> RunAsync(PipelineConfiguration config, string? input, string? runId, bool replace, string preset, bool plain, CancellationToken ct,
+        string trigger = RunTriggers.Manual)
     {
+        using var ownTelemetry = TelemetrySession.Current is null ? TelemetrySession.Start() : null; // OTLP export only when OTEL_* says so
+        var log = TelemetrySession.Current!.RunLogger;
         var settings = config.Metrics();
         var format = config.OutputFormat();
         var blob = config.BlobOptions();
@@ -92,7 +97,7 @@ public static class RunCommand
             }
             var request = new RunRequest(inputStore, outputStore)
             {
-                RunId = runId, Replace = replace, Settings = settings, Output = format, InputDescription = inputDescription,
+                RunId = runId, Replace = replace, Settings = settings, Output = format, InputDescription = inputDescription, Trigger = trigger,
             };
             var engine = new InProcessEngine(config.Parallelism > 0 ? config.Parallelism : null);
             RunResult result;
@@ -103,12 +108,12 @@ public static class RunCommand
                 RunResult? r = null;
                 await AnsiConsole.Progress()
                     .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
-                    .StartAsync(async ctx => { r = await new RunCoordinator(engine, new LiveRunObserver(ctx)).RunAsync(request, ct); });
+                    .StartAsync(async ctx => { r = await new RunCoordinator(engine, new LoggingRunObserver(new LiveRunObserver(ctx), log)).RunAsync(request, ct); });
                 result = r!;
             }
             else
             {
-                result = await new RunCoordinator(engine, new PlainRunObserver(System.Console.Out)).RunAsync(request, ct);
+                result = await new RunCoordinator(engine, new LoggingRunObserver(new PlainRunObserver(System.Console.Out), log)).RunAsync(request, ct);
             }
             RunSummary.Print(AnsiConsole.Console, result, request.OutputStore.DisplayUri);
             return ExitCodes.Ok;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Pipeline.Grains.Input;
 using Pipeline.Grains.Output;
 using Pipeline.Grains.Partitioning;
+using Pipeline.Grains.Telemetry;
 using Pipeline.Grains.Units;
 
 namespace Pipeline.Grains.Runs;
@@ -14,12 +15,30 @@ namespace Pipeline.Grains.Runs;
 /// </summary>
 public sealed class RunCoordinator(IRunEngine engine, IRunObserver observer)
 {
+    /// <summary>Runs once inside a <c>pipeline.run</c> span (see <see cref="PipelineTelemetry"/>), failed if the run fails.</summary>
     public async Task<RunResult> RunAsync(RunRequest request, CancellationToken ct = default)
     {
         request.Settings.Validate();
-        var total = Stopwatch.StartNew();
         var started = DateTimeOffset.UtcNow;
         var runId = RunId.Validate(request.RunId ?? RunId.FromStartTime(started));
+        using var runSpan = PipelineTelemetry.StartRun(runId, engine.Name, request.Trigger);
+        try
+        {
+            var result = await RunCoreAsync(request, runId, started, runSpan, new TelemetryRunObserver(observer, engine.Name), ct).ConfigureAwait(false);
+            PipelineTelemetry.Runs.Add(1, new(PipelineTelemetry.TriggerKey, request.Trigger), new("state", "finished"));
+            return result;
+        }
+        catch (Exception e)
+        {
+            PipelineTelemetry.Fail(runSpan, e);
+            PipelineTelemetry.Runs.Add(1, new(PipelineTelemetry.TriggerKey, request.Trigger), new("state", "failed"));
+            throw;
+        }
+    }
+
+    private async Task<RunResult> RunCoreAsync(RunRequest request, string runId, DateTimeOffset started, Activity? runSpan, TelemetryRunObserver telemetry, CancellationToken ct)
+    {
+        var total = Stopwatch.StartNew();
         var layout = new RunLayout(runId);
         var publisher = new RunPublisher(request.OutputStore, layout);
         var times = new Dictionary<RunStage, TimeSpan>();
@@ -28,9 +47,10 @@ public sealed class RunCoordinator(IRunEngine engine, IRunObserver observer)
         await InputTables.LocateAsync(request.Input, ct).ConfigureAwait(false);
         await publisher.PrepareAsync(request.Replace, ct).ConfigureAwait(false);
 
-        var status = new StatusMirror(observer, publisher, new RunStatus
+        var status = new StatusMirror(telemetry, publisher, new RunStatus
         {
             RunId = runId, State = RunState.Running, StartedAt = started, UpdatedAt = started, Engine = engine.Name, Stage = "read",
+            Trigger = request.Trigger, TraceId = runSpan?.TraceId.ToHexString(),
         });
         await publisher.WriteStatusAsync(status.Current, ct).ConfigureAwait(false);
         try
@@ -77,7 +97,10 @@ public sealed class RunCoordinator(IRunEngine engine, IRunObserver observer)
                 };
             }).ConfigureAwait(false);
 
-            var manifest = BuildManifest(request, engine.Name, runId, started, read, shape, results, written);
+            foreach (var w in written) PipelineTelemetry.BytesWritten.Add(w.Bytes, new KeyValuePair<string, object?>(PipelineTelemetry.TableKey, w.Table));
+            if (times[RunStage.Compute].TotalSeconds > 0)
+                PipelineTelemetry.FirmsPerSecond.Record(tables.Firms.Length / times[RunStage.Compute].TotalSeconds, new KeyValuePair<string, object?>(PipelineTelemetry.EngineKey, engine.Name));
+            var manifest = BuildManifest(request, engine.Name, runId, started, read, shape, results, written) with { Trigger = request.Trigger, TraceId = runSpan?.TraceId.ToHexString() };
             await Stage(RunStage.Publish, $"_manifest.json and latest for run {runId}",
                 async () => { await publisher.PublishAsync(manifest, ct).ConfigureAwait(false); return 0; }).ConfigureAwait(false);
             await status.WriteFinalAsync(status.Current with { State = RunState.Finished, Stage = "done", UpdatedAt = DateTimeOffset.UtcNow }).ConfigureAwait(false);
@@ -99,11 +122,22 @@ public sealed class RunCoordinator(IRunEngine engine, IRunObserver observer)
         async Task<T> Stage<T>(RunStage stage, string detail, Func<Task<T>> body)
         {
             var sw = Stopwatch.StartNew();
-            status.StageStarted(stage, detail);
-            var result = await body().ConfigureAwait(false);
-            times[stage] = sw.Elapsed;
-            status.StageFinished(stage, sw.Elapsed);
-            return result;
+            using var span = PipelineTelemetry.StartStage(stage);
+            telemetry.StageContext = span?.Context ?? default;
+            try
+            {
+                status.StageStarted(stage, detail);
+                var result = await body().ConfigureAwait(false);
+                times[stage] = sw.Elapsed;
+                PipelineTelemetry.StageDuration.Record(sw.Elapsed.TotalSeconds, new KeyValuePair<string, object?>(PipelineTelemetry.StageKey, PipelineTelemetry.StageName(stage)));
+                status.StageFinished(stage, sw.Elapsed);
+                return result;
+            }
+            catch (Exception e)
+            {
+                PipelineTelemetry.Fail(span, e);
+                throw;
+            }
         }
     }
 

@@ -23,6 +23,10 @@ public sealed record RunManifest
     /// <summary>Clusters whose betweenness is a seeded pivot estimate rather than exact.</summary>
     public required IReadOnlyList<EstimatedBetweenness> BetweennessEstimated { get; init; }
     public required ManifestSettings Settings { get; init; }
+    /// <summary>What started the run (<c>manual</c>, <c>scheduled</c>); additive, absent in older manifests.</summary>
+    public string? Trigger { get; init; }
+    /// <summary>W3C trace id of the run when tracing was on.</summary>
+    public string? TraceId { get; init; }
 }
 
 public sealed record ManifestInput(string Uri, string Fingerprint, IReadOnlyList<Input.InputFile> Files);

@@ -30,11 +30,12 @@ public sealed class RunPublisher(IObjectStore output, RunLayout layout)
     public Task WriteStatusAsync(RunStatus status, CancellationToken ct) =>
         output.WriteAsync(layout.Status, new MemoryStream(RunJson.Serialize(status)), null, ct);
 
-    /// <summary>Writes the manifest (only if absent) and then points <c>latest</c> at this run.</summary>
+    /// <summary>Writes the manifest (only if absent), then points <c>latest</c> and <c>current.json</c> at this run.</summary>
     public async Task PublishAsync(RunManifest manifest, CancellationToken ct)
     {
         await output.WriteAsync(layout.Manifest, new MemoryStream(RunJson.Serialize(manifest)), WriteCondition.IfNotExists, ct).ConfigureAwait(false);
         await MoveLatestAsync(ct).ConfigureAwait(false);
+        await CurrentPointer.UpdateAsync(output, manifest, ct).ConfigureAwait(false); // OUTPUT/current.json for BI tools
     }
 
     private async Task MoveLatestAsync(CancellationToken ct)

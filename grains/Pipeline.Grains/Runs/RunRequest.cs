@@ -13,6 +13,15 @@ public sealed record RunRequest(IObjectStore Input, IObjectStore OutputStore)
     public OutputOptions Output { get; init; } = new();
     /// <summary>Overrides the input URI recorded in the manifest (e.g. "generated:sample?seed=42").</summary>
     public string? InputDescription { get; init; }
+    /// <summary>What started the run, recorded in _status.json and _manifest.json: <c>manual</c> (the default) or <c>scheduled</c>.</summary>
+    public string Trigger { get; init; } = RunTriggers.Manual;
+}
+
+/// <summary>Values of <see cref="RunRequest.Trigger"/>.</summary>
+public static class RunTriggers
+{
+    public const string Manual = "manual";
+    public const string Scheduled = "scheduled";
 }
 
 /// <summary>A finished run: its manifest, tables (for the CLI summary) and timings.</summary>

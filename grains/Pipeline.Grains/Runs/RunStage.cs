@@ -14,6 +14,12 @@ public interface IRunObserver
     void Progress(RunStage stage, long done, long total);
     void StageFinished(RunStage stage, TimeSpan elapsed);
     void Info(string message);
+
+    /// <summary>One unit of work ended (engines call it from any thread; default: ignored).</summary>
+    void UnitFinished(UnitReport report) { }
+
+    /// <summary>Messages waiting in a work queue, for engines that have one (default: ignored).</summary>
+    void QueueDepth(string queue, long depth) { }
 }
 
 /// <summary>An observer that ignores everything.</summary>

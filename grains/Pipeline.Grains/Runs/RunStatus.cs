@@ -15,4 +15,8 @@ public sealed record RunStatus
     public long UnitsDone { get; init; }
     public long UnitsTotal { get; init; }
     public string? Error { get; init; }
+    /// <summary>What started the run (<c>manual</c>, <c>scheduled</c>); absent in runs before it was recorded.</summary>
+    public string? Trigger { get; init; }
+    /// <summary>W3C trace id of the run's span when tracing is on, to find the run in a tracing backend.</summary>
+    public string? TraceId { get; init; }
 }

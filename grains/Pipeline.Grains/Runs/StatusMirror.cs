@@ -32,6 +32,10 @@ internal sealed class StatusMirror(IRunObserver inner, RunPublisher publisher, R
 
     public void Info(string message) => inner.Info(message);
 
+    public void UnitFinished(UnitReport report) => inner.UnitFinished(report);
+
+    public void QueueDepth(string queue, long depth) => inner.QueueDepth(queue, depth);
+
     private void Update(Func<RunStatus, RunStatus> change, bool force)
     {
         lock (_gate)

@@ -20,6 +20,8 @@ public sealed class InProcessEngine(int? maxDegreeOfParallelism = null) : IRunEn
     /// <summary>A cluster unit is giant when its cost is at least total / (GiantShare × cores).</summary>
     public const int GiantShare = 8;
 
+    private static readonly string Host = Environment.MachineName;
+
     public Task<UnitResults> ExecuteAsync(PartitionedInput input, IRunObserver observer, CancellationToken ct) =>
         Task.Run(() => Execute(input, observer, ct), ct);
 
@@ -39,9 +41,7 @@ public sealed class InProcessEngine(int? maxDegreeOfParallelism = null) : IRunEn
         while (Parallelism > 1 && giants < plan.Count && plan[giants] is ClusterUnit g && g.Cost >= total / (GiantShare * Parallelism))
         {
             ct.ThrowIfCancellationRequested();
-            clusterOutputs[g.Cluster] = ClusterGrain.Compute(input.ClusterInput(g.Cluster), input.Context, Parallelism);
-            observer.Progress(RunStage.Compute, ++done, plan.Count);
-            giants++;
+            RunUnit(giants++, Parallelism);
         }
         next = giants - 1;
 
@@ -58,16 +58,7 @@ public sealed class InProcessEngine(int? maxDegreeOfParallelism = null) : IRunEn
                     while ((i = Interlocked.Increment(ref next)) < plan.Count && Volatile.Read(ref failure) is null)
                     {
                         ct.ThrowIfCancellationRequested();
-                        switch (plan[i])
-                        {
-                            case ClusterUnit c:
-                                clusterOutputs[c.Cluster] = ClusterGrain.Compute(input.ClusterInput(c.Cluster), input.Context);
-                                break;
-                            case FirmPartitionUnit p:
-                                partitionOutputs[p.Partition] = FirmPartitionGrain.Compute(p.Partition, input.Country);
-                                break;
-                        }
-                        observer.Progress(RunStage.Compute, Interlocked.Increment(ref done), plan.Count);
+                        RunUnit(i, 1);
                     }
                 }
                 catch (Exception e)
@@ -81,5 +72,34 @@ public sealed class InProcessEngine(int? maxDegreeOfParallelism = null) : IRunEn
         if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
         ct.ThrowIfCancellationRequested();
         return new UnitResults([.. clusterOutputs.Select(o => o!)], [.. partitionOutputs.Select(o => o!)]);
+
+        // One unit, its outputs stored by unit (not by finishing order), reported to the observer.
+        void RunUnit(int i, int parallelism)
+        {
+            var started = DateTimeOffset.UtcNow;
+            long rowsIn = 0, rowsOut = 0;
+            try
+            {
+                switch (plan[i])
+                {
+                    case ClusterUnit c:
+                        var unitInput = input.ClusterInput(c.Cluster);
+                        var output = clusterOutputs[c.Cluster] = ClusterGrain.Compute(unitInput, input.Context, parallelism);
+                        (rowsIn, rowsOut) = (unitInput.Firms.Length + unitInput.Links.Length, output.Firms.Length + 1);
+                        break;
+                    case FirmPartitionUnit p:
+                        var part = partitionOutputs[p.Partition] = FirmPartitionGrain.Compute(p.Partition, input.Country);
+                        (rowsIn, rowsOut) = (input.Country.PartitionFirms[p.Partition].Length, part.Firms.Length);
+                        break;
+                }
+            }
+            catch (Exception e)
+            {
+                observer.UnitFinished(new UnitReport(plan[i], Host, started, DateTimeOffset.UtcNow, rowsIn, 0, e.Message));
+                throw;
+            }
+            observer.UnitFinished(new UnitReport(plan[i], Host, started, DateTimeOffset.UtcNow, rowsIn, rowsOut));
+            observer.Progress(RunStage.Compute, Interlocked.Increment(ref done), plan.Count);
+        }
     }
 }
