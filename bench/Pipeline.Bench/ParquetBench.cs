@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Pipeline.Parquet;
+
+namespace Pipeline.Bench;
+
+/// <summary>
+/// Writes and reads a <see cref="FirmMetricsShape"/> table with our Parquet library (single thread, the pipeline's
+/// output defaults: Snappy, dictionary strings, row groups of 1 M rows) and prints JSON lines with rows/s and bytes;
+/// bench/parquet.sh runs DuckDB on the same rows in the same run and prints the ratios.
+/// Usage: Pipeline.Bench parquet OUT_DIR ROWS [CODEC]
+/// </summary>
+public static class ParquetBench
+{
+    private static readonly ParquetSchema Schema = new(
+    [
+        ParquetColumn.Int64("firm_id"), ParquetColumn.String("cluster_id"), ParquetColumn.String("province", required: false),
+        ParquetColumn.Int64("degree"), ParquetColumn.Double("strength"),
+        .. FirmMetricsShape.Names[5..14].Select(n => ParquetColumn.Double(n, required: false)),
+        .. FirmMetricsShape.Names[14..].Select(n => ParquetColumn.Int64(n)),
+    ]);
+
+    private static ParquetCodec _codec = ParquetCodec.Snappy;
+
+    public static int Run(string outDir, long rows, ParquetCodec codec = ParquetCodec.Snappy)
+    {
+        _codec = codec;
+        Directory.CreateDirectory(outDir);
+        var path = Path.Combine(outDir, "ours.parquet");
+        Generate(Math.Min(rows, 100_000));                      // warm-up (JIT)
+        var gen = Stopwatch.StartNew();
+        double check = Generate(rows);
+        Report("generate", rows, gen.Elapsed.TotalSeconds, 0, check);
+
+        Write(Path.Combine(outDir, "warmup.parquet"), Math.Min(rows, 100_000));
+        Read(Path.Combine(outDir, "warmup.parquet"));
+        File.Delete(Path.Combine(outDir, "warmup.parquet"));
+
+        var sw = Stopwatch.StartNew();
+        Write(path, rows);
+        Report("write", rows, sw.Elapsed.TotalSeconds, new FileInfo(path).Length, 0);
+        sw.Restart();
+        var (n, sum) = Read(path);
+        Report("read", n, sw.Elapsed.TotalSeconds, new FileInfo(path).Length, sum);
+        var duck = Path.Combine(outDir, "duckdb.parquet");
+        if (File.Exists(duck))
+        {
+            sw.Restart();
+            var (dn, dsum) = Read(duck);
+            Report("read-duckdb-file", dn, sw.Elapsed.TotalSeconds, new FileInfo(duck).Length, dsum);
+        }
+        return 0;
+    }
+
+    private static double Generate(long rows)
+    {
+        var row = new FirmMetricsShape.Row();
+        double sum = 0;
+        for (long r = 0; r < rows; r++) { FirmMetricsShape.Fill(r, ref row); sum += row.Strength + row.FirmId; }
+        return sum;
+    }
+
+    private static void Write(string path, long rows)
+    {
+        using var w = new ParquetFileWriter(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20), Schema,
+            new ParquetWriterOptions { Codec = _codec, RowGroupMaxRows = 1_000_000 });
+        var row = new FirmMetricsShape.Row();
+        for (long r = 0; r < rows; r++)
+        {
+            FirmMetricsShape.Fill(r, ref row);
+            w.WriteInt64(0, row.FirmId);
+            w.WriteString(1, row.ClusterId);
+            w.WriteString(2, row.Province);
+            w.WriteInt64(3, row.Degree);
+            w.WriteDouble(4, row.Strength);
+            Opt(w, 5, row.Clustering); Opt(w, 6, row.Betweenness); Opt(w, 7, row.Constraint); Opt(w, 8, row.EffectiveSize);
+            Opt(w, 9, row.Efficiency); Opt(w, 10, row.External); Opt(w, 11, row.Foreign); Opt(w, 12, row.TopCustomer); Opt(w, 13, row.Hhi);
+            w.WriteInt64(14, row.Coordinator); w.WriteInt64(15, row.Itinerant); w.WriteInt64(16, row.Representative);
+            w.WriteInt64(17, row.Gatekeeper); w.WriteInt64(18, row.Liaison);
+            w.EndRow();
+        }
+    }
+
+    private static void Opt(ParquetFileWriter w, int c, double v) { if (double.IsNaN(v)) w.WriteNull(c); else w.WriteDouble(c, v); }
+
+    /// <summary>Reads every column of every row group; returns the row count and a checksum over all columns (numbers summed, strings by length, nulls counted).</summary>
+    private static (long Rows, double Sum) Read(string path)
+    {
+        using var reader = ParquetFileReader.Open(path);
+        long rows = 0;
+        double sum = 0;
+        for (int g = 0; g < reader.RowGroupCount; g++)
+        {
+            rows += reader.RowGroupRows(g);
+            for (int c = 0; c < reader.Schema.Columns.Count; c++)
+            {
+                var data = reader.ReadColumn(g, c);
+                sum += data.NullCount;
+                switch (data.Column.Type)
+                {
+                    case ParquetType.Int64: for (int i = 0; i < data.Count; i++) if (!data.IsNull(i)) sum += data.GetInt64(i); break;
+                    case ParquetType.Int32: for (int i = 0; i < data.Count; i++) if (!data.IsNull(i)) sum += data.GetInt32(i); break;
+                    case ParquetType.Double: for (int i = 0; i < data.Count; i++) if (!data.IsNull(i)) sum += data.GetDouble(i); break;
+                    case ParquetType.String: for (int i = 0; i < data.Count; i++) if (!data.IsNull(i)) sum += data.GetString(i).Length; break;
+                }
+            }
+        }
+        return (rows, sum);
+    }
+
+    private static void Report(string op, long rows, double seconds, long bytes, double checksum) =>
+        Console.WriteLine(JsonSerializer.Serialize(new { tool = "pipeline", op, rows, seconds, bytes, checksum }));
+}
