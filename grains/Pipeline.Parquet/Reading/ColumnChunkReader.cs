@@ -43,7 +43,7 @@ internal static class ColumnChunkReader
                     case PageType.DictionaryPage:
                         var dh = header.DictionaryPage ?? throw new InvalidDataException("dictionary page without its header");
                         if (dh.Encoding is not (PageEncoding.Plain or PageEncoding.PlainDictionary)) throw new NotSupportedException($"dictionary page encoding {dh.Encoding}");
-                        dictionary = WithPage(meta.Codec, header, body, header.UncompressedPageSize, p => PageValueDecoder.DictionaryPage(column.Type, p, dh.NumValues));
+                        dictionary = WithPage(meta.Codec, header, body, header.UncompressedPageSize, p => PageValueDecoder.DictionaryPage(column.Storage, p, dh.NumValues));
                         break;
                     case PageType.DataPage:
                         done += DataPageV1(meta.Codec, header, body, column, data, done, rows - done, dictionary);
@@ -106,7 +106,7 @@ internal static class ColumnChunkReader
                     nonNull = CountDefined(levels.AsSpan(0, n));
                     pos = 4 + len;
                 }
-                PageValueDecoder.Decode(h.Encoding, column.Type, page[pos..], data, offset, nonNull, dictionary);
+                PageValueDecoder.Decode(h.Encoding, column.Storage, page[pos..], data, offset, nonNull, dictionary);
                 if (levels is not null) Scatter(data, levels.AsSpan(0, n), offset, nonNull);
                 return n;
             }
@@ -141,7 +141,7 @@ internal static class ColumnChunkReader
             if (actualCodec == ThriftCodec.Uncompressed && values.Length != valuesSize) throw new InvalidDataException("page v2 size mismatch");
             WithPage(actualCodec, header, values, valuesSize, page =>
             {
-                PageValueDecoder.Decode(h.Encoding, column.Type, page, data, offset, nonNull, dictionary);
+                PageValueDecoder.Decode(h.Encoding, column.Storage, page, data, offset, nonNull, dictionary);
                 return 0;
             });
             if (levels is not null) Scatter(data, levels.AsSpan(0, n), offset, nonNull);
@@ -161,7 +161,7 @@ internal static class ColumnChunkReader
     private static void Scatter(ColumnData data, ReadOnlySpan<int> levels, int offset, int nonNull)
     {
         if (nonNull == levels.Length) return;
-        switch (data.Column.Type)
+        switch (data.Column.Storage)
         {
             case ParquetType.Int32: Scatter(data, data.Values<int>(), levels, offset, nonNull); break;
             case ParquetType.Int64: Scatter(data, data.Values<long>(), levels, offset, nonNull); break;

@@ -37,9 +37,9 @@ internal sealed class ColumnChunkWriter : IDisposable
     {
         _column = column;
         _options = options;
-        _stats = new ColumnStatistics(column.Type);
+        _stats = new ColumnStatistics(column.Storage);
         _levels = column.Required ? [] : ArrayPool<int>.Shared.Rent(MaxPageValues);
-        if (column.Type == ParquetType.String && options.UseDictionary)
+        if (column.Storage == ParquetType.String && options.UseDictionary)
         {
             _dictionary = new StringDictionary();
             _indices = ArrayPool<int>.Shared.Rent(MaxPageValues);
@@ -181,7 +181,7 @@ internal sealed class ColumnChunkWriter : IDisposable
         output.Write(_pages.WrittenSpan);
         var meta = new ColumnMetaData
         {
-            Type = SchemaElements.Physical(_column.Type),
+            Type = SchemaElements.Physical(_column.Storage),
             Encodings = encodings,
             PathInSchema = [_column.Name],
             Codec = PageCompressor.ToThrift(_options.Codec),

@@ -7,7 +7,7 @@ public enum InputColumnKind
 {
     /// <summary>Ids, years, counts: INT32 or INT64 (as DuckDB or pyarrow type integer columns).</summary>
     Integer,
-    /// <summary>Revenue, weights: DOUBLE, FLOAT or an integer type.</summary>
+    /// <summary>Revenue, weights: DOUBLE, FLOAT, DECIMAL or an integer type.</summary>
     Number,
     /// <summary>A flag: BOOLEAN, or an integer 0/1 (what DuckDB infers from a CSV of 0/1).</summary>
     Boolean,
@@ -48,7 +48,7 @@ public static class InputColumnKinds
     public static bool Accepts(InputColumnKind kind, ParquetType type) => kind switch
     {
         InputColumnKind.Integer => type is ParquetType.Int32 or ParquetType.Int64,
-        InputColumnKind.Number => type is ParquetType.Double or ParquetType.Float or ParquetType.Int32 or ParquetType.Int64,
+        InputColumnKind.Number => type is ParquetType.Double or ParquetType.Float or ParquetType.Int32 or ParquetType.Int64 or ParquetType.Decimal,
         InputColumnKind.Boolean => type is ParquetType.Boolean or ParquetType.Int32 or ParquetType.Int64,
         _ => type == ParquetType.String,
     };
@@ -57,7 +57,7 @@ public static class InputColumnKinds
     public static string Describe(InputColumnKind kind) => kind switch
     {
         InputColumnKind.Integer => "an integer (INT32 or INT64)",
-        InputColumnKind.Number => "a number (DOUBLE, FLOAT, INT32 or INT64)",
+        InputColumnKind.Number => "a number (DOUBLE, FLOAT, DECIMAL, INT32 or INT64)",
         InputColumnKind.Boolean => "a BOOLEAN (or an integer 0/1)",
         _ => "a STRING (BYTE_ARRAY with the STRING logical type)",
     };

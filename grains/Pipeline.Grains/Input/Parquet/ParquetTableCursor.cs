@@ -104,6 +104,9 @@ public sealed class ParquetTableCursor : ITableCursor
         var inv = CultureInfo.InvariantCulture;
         switch (data.Column.Type)
         {
+            case ParquetType.Decimal: return data.GetDecimal(row).TryFormat(dst, out written, default, inv);
+            case ParquetType.Date: return data.GetDate(row).TryFormat(dst, out written, "yyyy-MM-dd", inv);
+            case ParquetType.Timestamp: return data.GetTimestamp(row).TryFormat(dst, out written, "yyyy-MM-dd HH:mm:ss.FFFFFF", inv);
             case ParquetType.Int32: return data.GetInt32(row).TryFormat(dst, out written, default, inv);
             case ParquetType.Int64: return data.GetInt64(row).TryFormat(dst, out written, default, inv);
             case ParquetType.Double: return data.GetDouble(row).TryFormat(dst, out written, "R", inv);
