@@ -24,7 +24,8 @@ public sealed class ParquetFileWriter : IDisposable
     private readonly ColumnChunkWriter[] _columns;
     private readonly ParquetType[] _types;
     private readonly List<Metadata.SchemaElement> _elements;
-    private readonly bool[] _hasValue;
+    private readonly long[] _rowOf;
+    private int _valuesInRow;
     private readonly List<RowGroup> _rowGroups = [];
     private int _rowGroupRows;
     private long _position;
@@ -43,7 +44,7 @@ public sealed class ParquetFileWriter : IDisposable
         int n = schema.Columns.Count;
         _columns = new ColumnChunkWriter[n];
         _types = new ParquetType[n];
-        _hasValue = new bool[n];
+        _rowOf = new long[n];
         _elements = SchemaElements.ToElements(schema);
         for (int i = 0; i < n; i++) { _columns[i] = new ColumnChunkWriter(schema.Columns[i], _options); _types[i] = schema.Columns[i].Type; }
         Write(Magic);
@@ -131,17 +132,20 @@ public sealed class ParquetFileWriter : IDisposable
 
     private void Mark(int column, ColumnChunkWriter c)
     {
-        if (_hasValue[column]) throw new InvalidOperationException($"Column '{c.Column.Name}' already has a value in this row.");
-        _hasValue[column] = true;
+        // _rowOf[column] holds the number of the row that last got a value in this column (no clearing per row).
+        if (_rowOf[column] == RowsWritten + 1) throw new InvalidOperationException($"Column '{c.Column.Name}' already has a value in this row.");
+        _rowOf[column] = RowsWritten + 1;
+        _valuesInRow++;
     }
 
     /// <summary>Ends the row (every column must have got exactly one value) and writes the row group when it is full.</summary>
     public void EndRow()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        for (int i = 0; i < _hasValue.Length; i++)
-            if (!_hasValue[i]) throw new InvalidOperationException($"Column '{_columns[i].Column.Name}' got no value in this row.");
-        Array.Clear(_hasValue);
+        if (_valuesInRow != _columns.Length)
+            for (int i = 0; i < _rowOf.Length; i++)
+                if (_rowOf[i] != RowsWritten + 1) throw new InvalidOperationException($"Column '{_columns[i].Column.Name}' got no value in this row.");
+        _valuesInRow = 0;
         RowsWritten++;
         _rowGroupRows++;
         if (_rowGroupRows >= _options.RowGroupMaxRows || ((_rowGroupRows & 1023) == 0 && BufferedBytes() >= _options.RowGroupMaxBytes))
@@ -186,7 +190,7 @@ public sealed class ParquetFileWriter : IDisposable
         {
             // A row left half-written (typically an exception while writing it) leaves the file without a footer, so
             // no reader mistakes it for complete data; Dispose does not throw here so the original exception surfaces.
-            if (Array.IndexOf(_hasValue, true) >= 0) return;
+            if (_valuesInRow > 0) return;
             FlushRowGroup();
             var meta = new FileMetaData
             {
