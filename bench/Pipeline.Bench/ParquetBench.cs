@@ -21,6 +21,8 @@ public static class ParquetBench
     ]);
 
     private static ParquetCodec _codec = ParquetCodec.Snappy;
+    private static readonly bool Detail = Environment.GetEnvironmentVariable("PARQUET_BENCH_DETAIL") == "1";
+    private static readonly double[] PerColumn = new double[64];
 
     public static int Run(string outDir, long rows, ParquetCodec codec = ParquetCodec.Snappy)
     {
@@ -94,17 +96,23 @@ public static class ParquetBench
             rows += reader.RowGroupRows(g);
             for (int c = 0; c < reader.Schema.Columns.Count; c++)
             {
+                long t0 = Stopwatch.GetTimestamp();
                 var data = reader.ReadColumn(g, c);
+                if (Detail) PerColumn[c] += Stopwatch.GetElapsedTime(t0).TotalSeconds;
                 sum += data.NullCount;
                 switch (data.Column.Type)
                 {
-                    case ParquetType.Int64: for (int i = 0; i < data.Count; i++) if (!data.IsNull(i)) sum += data.GetInt64(i); break;
-                    case ParquetType.Int32: for (int i = 0; i < data.Count; i++) if (!data.IsNull(i)) sum += data.GetInt32(i); break;
-                    case ParquetType.Double: for (int i = 0; i < data.Count; i++) if (!data.IsNull(i)) sum += data.GetDouble(i); break;
-                    case ParquetType.String: for (int i = 0; i < data.Count; i++) if (!data.IsNull(i)) sum += data.GetString(i).Length; break;
+                    case ParquetType.Int64: foreach (var v in data.Int64Values) sum += v; break;     // null rows hold 0
+                    case ParquetType.Int32: foreach (var v in data.Int32Values) sum += v; break;
+                    case ParquetType.Double: foreach (var v in data.DoubleValues) sum += v; break;
+                    case ParquetType.String: foreach (var v in data.StringValues) sum += v?.Length ?? 0; break;
                 }
             }
         }
+        if (Detail) Console.Error.WriteLine($"  gen0/1/2 collections so far: {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, GC pause {GC.GetTotalPauseDuration().TotalSeconds:F3} s");
+        if (Detail)
+            for (int c = 0; c < reader.Schema.Columns.Count; c++) Console.Error.WriteLine($"  {reader.Schema.Columns[c].Name,-26} {PerColumn[c]:F3} s");
+        Array.Clear(PerColumn);
         return (rows, sum);
     }
 

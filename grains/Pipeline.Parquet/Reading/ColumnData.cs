@@ -55,6 +55,27 @@ public sealed class ColumnData
     /// <summary>String value of a non-null row.</summary>
     public string GetString(int row) => Get(_strings, row, ParquetType.String);
 
+    /// <summary>
+    /// All stored values at once, for tight loops without per-value checks: the INT32 values (also the days of a DATE
+    /// column and the unscaled values of an INT32-stored DECIMAL). A null row holds 0 — see <see cref="NullMask"/>.
+    /// </summary>
+    public ReadOnlySpan<int> Int32Values => Span(_ints, ParquetType.Int32);
+    /// <summary>All INT64 values (also TIMESTAMP and INT64-stored DECIMAL raw values); 0 at null rows.</summary>
+    public ReadOnlySpan<long> Int64Values => Span(_longs, ParquetType.Int64);
+    /// <summary>All FLOAT values; 0 at null rows.</summary>
+    public ReadOnlySpan<float> FloatValues => Span(_floats, ParquetType.Float);
+    /// <summary>All DOUBLE values; 0 at null rows.</summary>
+    public ReadOnlySpan<double> DoubleValues => Span(_doubles, ParquetType.Double);
+    /// <summary>All BOOLEAN values; false at null rows.</summary>
+    public ReadOnlySpan<bool> BooleanValues => Span(_bools, ParquetType.Boolean);
+    /// <summary>All string values; null at null rows.</summary>
+    public ReadOnlySpan<string?> StringValues => Span<string?>(_strings, ParquetType.String);
+    /// <summary>True at null rows; empty when the column chunk has no nulls.</summary>
+    public ReadOnlySpan<bool> NullMask => _nulls;
+
+    private ReadOnlySpan<T> Span<T>(T[]? values, ParquetType storage) =>
+        values ?? throw new InvalidOperationException($"Column '{Column.Name}' is stored as {Column.Storage}, not {storage}.");
+
     /// <summary>DATE value of a non-null row.</summary>
     public DateOnly GetDate(int row)
     {
@@ -122,11 +143,11 @@ public sealed class ColumnData
     /// <summary>The typed value array (decoders write into it).</summary>
     internal T[] Values<T>() => (T[])(object)(_ints as object ?? _longs as object ?? _floats as object ?? _doubles as object ?? _bools as object ?? _strings!);
 
-    /// <summary>Marks a row null.</summary>
-    internal void SetNull(int row)
+    /// <summary>The null mask (allocated on first use) for a page that adds <paramref name="count"/> null rows at <paramref name="offset"/>.</summary>
+    internal bool[] MarkNulls(int offset, int count)
     {
         _nulls ??= new bool[Count];
-        _nulls[row] = true;
-        NullCount++;
+        NullCount += count;
+        return _nulls;
     }
 }
