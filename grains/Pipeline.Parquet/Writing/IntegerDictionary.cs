@@ -17,8 +17,18 @@ internal sealed class IntegerDictionary(int width) : IValueDictionary
     public PooledBuffer Plain { get; } = new(1 << 12);
     public int Count => _index.Count;
 
-    /// <summary>Index of <paramref name="value"/>, adding it if new.</summary>
+    private long _lastValue;
+    private int _lastIndex = -1;
+
+    /// <summary>Index of <paramref name="value"/>, adding it if new (a repeat of the previous value skips the hash lookup).</summary>
     public int IndexOf(long value)
+    {
+        if (value == _lastValue && _lastIndex >= 0) return _lastIndex;
+        _lastValue = value;
+        return _lastIndex = Lookup(value);
+    }
+
+    private int Lookup(long value)
     {
         ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_index, value, out bool exists);
         if (exists) return slot;
@@ -28,7 +38,7 @@ internal sealed class IntegerDictionary(int width) : IValueDictionary
         return slot;
     }
 
-    public void Clear() { _index.Clear(); Plain.Clear(); }
+    public void Clear() { _index.Clear(); Plain.Clear(); _lastIndex = -1; }
 
     public void Dispose() => Plain.Dispose();
 }
