@@ -113,7 +113,7 @@ public class ParquetInputTests
     ]);
     private static readonly ParquetSchema LinkSchema = new([ParquetColumn.Int64("src_firm_id", false), ParquetColumn.Int64("dst_firm_id", false), ParquetColumn.String("kind", false), ParquetColumn.Double("weight", false)]);
 
-    private static TempFolder SmallInput()
+    internal static TempFolder SmallInput()
     {
         var dir = new TempFolder();
         Write(dir.File("clusters.parquet"), ClusterSchema, ["C1", "Shoes, \"Wenzhou\"", "traditional_sme"], ["C2", "温州", null], ["C1", "again", null], [null, "no id", null]);
