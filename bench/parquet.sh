@@ -16,7 +16,7 @@ dotnet run --project "$root/bench/Pipeline.Bench" -c Release --no-build -- parqu
 node "$root/bench/parquet-duckdb.mjs" "$data/ours.parquet" "$data/duckdb.parquet" 1 | tee -a "$results"
 node "$root/bench/parquet-duckdb.mjs" "$data/ours.parquet" "$data/duckdb.parquet" "$(nproc)" | tee -a "$results"
 # Our reader on DuckDB's file (last written with all cores).
-dotnet run --project "$root/bench/Pipeline.Bench" -c Release --no-build -- parquet "$data" "$rows" | grep read-duckdb-file | tee -a "$results" || true
+dotnet run --project "$root/bench/Pipeline.Bench" -c Release --no-build -- parquet-read "$data/duckdb.parquet" | tee -a "$results"
 python3 - "$results" <<'PY'
 import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]

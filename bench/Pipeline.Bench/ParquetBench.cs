@@ -8,7 +8,7 @@ namespace Pipeline.Bench;
 /// Writes and reads a <see cref="FirmMetricsShape"/> table with our Parquet library (single thread, the pipeline's
 /// output defaults: Snappy, dictionary strings, row groups of 1 M rows) and prints JSON lines with rows/s and bytes;
 /// bench/parquet.sh runs DuckDB on the same rows in the same run and prints the ratios.
-/// Usage: Pipeline.Bench parquet OUT_DIR ROWS [CODEC]
+/// Usage: Pipeline.Bench parquet OUT_DIR ROWS [CODEC] | Pipeline.Bench parquet-read FILE
 /// </summary>
 public static class ParquetBench
 {
@@ -44,13 +44,16 @@ public static class ParquetBench
         sw.Restart();
         var (n, sum) = Read(path);
         Report("read", n, sw.Elapsed.TotalSeconds, new FileInfo(path).Length, sum);
-        var duck = Path.Combine(outDir, "duckdb.parquet");
-        if (File.Exists(duck))
-        {
-            sw.Restart();
-            var (dn, dsum) = Read(duck);
-            Report("read-duckdb-file", dn, sw.Elapsed.TotalSeconds, new FileInfo(duck).Length, dsum);
-        }
+        return 0;
+    }
+
+    /// <summary>Times our reader on another tool's file (bench/parquet.sh: DuckDB's).</summary>
+    public static int ReadOther(string path, string op)
+    {
+        Read(path);                                            // warm-up (JIT, page cache)
+        var sw = Stopwatch.StartNew();
+        var (n, sum) = Read(path);
+        Report(op, n, sw.Elapsed.TotalSeconds, new FileInfo(path).Length, sum);
         return 0;
     }
 

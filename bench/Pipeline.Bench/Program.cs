@@ -14,6 +14,7 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        if (args.Length == 2 && args[0] == "parquet-read") return ParquetBench.ReadOther(args[1], "read-duckdb-file");
         if (args.Length >= 3 && args[0] == "parquet")
             return ParquetBench.Run(args[1], long.Parse(args[2]), args.Length > 3 ? Enum.Parse<Pipeline.Parquet.ParquetCodec>(args[3], true) : Pipeline.Parquet.ParquetCodec.Snappy);
         if (args.Length < 3 || args[0] != "metrics") { Console.Error.WriteLine("usage: Pipeline.Bench metrics OUT_DIR 5000,50000"); return 2; }
