@@ -18,9 +18,12 @@ public static class Program
             return UnitProfile.Run(args[1], args.Length > 2 ? int.Parse(args[2]) : 8, args.Length > 3 ? int.Parse(args[3]) : null);
         if (args.Length == 5 && args[0] == "blob")
             return BlobBench.RunAsync(args[1], int.Parse(args[2]), int.Parse(args[3]), int.Parse(args[4])).GetAwaiter().GetResult();
+        if (args.Length == 2 && args[0] == "parquet-read") return ParquetBench.ReadOther(args[1], "read-duckdb-file");
+        if (args.Length >= 3 && args[0] == "parquet")
+            return ParquetBench.Run(args[1], long.Parse(args[2]), args.Length > 3 ? Enum.Parse<Pipeline.Parquet.ParquetCodec>(args[3], true) : Pipeline.Parquet.ParquetCodec.Snappy);
         if (args.Length < 3 || args[0] != "metrics")
         {
-            Console.Error.WriteLine("usage: Pipeline.Bench metrics OUT_DIR 5000,50000 | units INPUT_DIR [SAMPLES] [EXACT_MAX] | blob DATA_DIR PARTS PART_MIB REPS");
+            Console.Error.WriteLine("usage: Pipeline.Bench metrics OUT_DIR 5000,50000 | units INPUT_DIR [SAMPLES] [EXACT_MAX] | blob DATA_DIR PARTS PART_MIB REPS | parquet DIR ROWS [CODEC]");
             return 2;
         }
         Directory.CreateDirectory(args[1]);

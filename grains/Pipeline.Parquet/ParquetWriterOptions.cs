@@ -13,6 +13,8 @@ public sealed class ParquetWriterOptions
     public int PageMaxBytes { get; init; } = 1 << 20;
     /// <summary>Strings are dictionary-encoded (dictionary page + RLE_DICTIONARY data pages) until the dictionary exceeds <see cref="DictionaryMaxBytes"/>; then PLAIN.</summary>
     public bool UseDictionary { get; init; } = true;
+    /// <summary>INT32/INT64 columns (ids, counts, dates, decimals) are dictionary-encoded too when <see cref="UseDictionary"/>, falling back to PLAIN like strings.</summary>
+    public bool DictionaryForIntegers { get; init; } = true;
     /// <summary>Largest PLAIN size of a column chunk's dictionary before falling back to PLAIN pages.</summary>
     public int DictionaryMaxBytes { get; init; } = 1 << 20;
     /// <summary>Min/max/null-count statistics per column chunk, so engines can skip row groups.</summary>

@@ -4,7 +4,10 @@ using System.Text.Json;
 
 namespace Pipeline.Parquet.Tests;
 
-/// <summary>DuckDB (npm @duckdb/node-api) as the independent reader: runs SQL via infra/node/duckdb-query.mjs.</summary>
+/// <summary>
+/// DuckDB (npm @duckdb/node-api) as the independent reader: runs SQL via infra/node/duckdb-query.mjs; hyparquet and
+/// parquet-wasm through infra/node/parquet-interop.mjs.
+/// </summary>
 public static class DuckDbReader
 {
     private static readonly string Root = FindRoot();
@@ -17,6 +20,14 @@ public static class DuckDbReader
     {
         _ = Installed.Value;
         using var doc = JsonDocument.Parse(Run("node", [Path.Combine(Root, "infra", "node", "duckdb-query.mjs"), sql]));
+        return [.. doc.RootElement.EnumerateArray().Select(e => e.Clone())];
+    }
+
+    /// <summary>Runs infra/node/parquet-interop.mjs (hyparquet, parquet-wasm) and returns the rows it prints.</summary>
+    public static List<JsonElement> Interop(params string[] args)
+    {
+        _ = Installed.Value;
+        using var doc = JsonDocument.Parse(Run("node", [Path.Combine(Root, "infra", "node", "parquet-interop.mjs"), .. args]));
         return [.. doc.RootElement.EnumerateArray().Select(e => e.Clone())];
     }
 

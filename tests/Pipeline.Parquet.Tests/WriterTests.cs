@@ -108,7 +108,8 @@ public class WriterTests
             Assert.Equal(rows.Count(r => r.Small is null).ToString(CultureInfo.InvariantCulture), meta["small"].GetProperty("stats_null_count").ToString());
             Assert.Equal("k000000", meta["key"].GetProperty("stats_min_value").GetString());
             Assert.Equal("k000499", meta["key"].GetProperty("stats_max_value").GetString());
-            Assert.Contains("PLAIN", meta["id"].GetProperty("encodings").GetString());
+            Assert.Contains("RLE_DICTIONARY", meta["id"].GetProperty("encodings").GetString());   // integers are dictionary-encoded too
+            Assert.Contains("PLAIN", meta["ratio"].GetProperty("encodings").GetString());
 
             var schema = DuckDbReader.Query($"SELECT name, repetition_type, type, logical_type FROM parquet_schema({DuckDbReader.Literal(path)})")
                 .Where(r => r.GetProperty("name").GetString() != "schema").ToDictionary(r => r.GetProperty("name").GetString()!);

@@ -57,8 +57,9 @@ public sealed class PipelineConfiguration(IConfiguration configuration)
         {
             "snappy" => ParquetCodec.Snappy,
             "gzip" => ParquetCodec.Gzip,
+            "zstd" => ParquetCodec.Zstd,
             "none" or "uncompressed" => ParquetCodec.Uncompressed,
-            var other => throw new ArgumentException($"Unknown Parquet codec '{other}' (snappy, gzip, uncompressed)."),
+            var other => throw new ArgumentException($"Unknown Parquet codec '{other}' (snappy, gzip, zstd, uncompressed)."),
         },
         RowGroupRows = Int("Parquet:RowGroupRows") ?? 1_000_000,
     };

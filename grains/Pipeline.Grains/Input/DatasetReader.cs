@@ -1,4 +1,5 @@
 using Pipeline.Grains.Input.Csv;
+using Pipeline.Grains.Input.Parquet;
 using Pipeline.Grains.Input.Validation;
 using Pipeline.Grains.Model;
 using Pipeline.Storage;
@@ -11,7 +12,8 @@ public sealed record InputReadResult(Dataset Dataset, QuarantineLog Quarantine, 
 /// <summary>
 /// Reads the contract's input tables from a store, in dependency order (clusters → firms → links → firm_years),
 /// validating every row: bad rows go to the <see cref="QuarantineLog"/>, good rows into a <see cref="Dataset"/>.
-/// Each file is read once, streaming, and hashed on the way for the manifest's fingerprint.
+/// A CSV file is read once, streaming, and hashed on the way for the manifest's fingerprint; a Parquet file (or each
+/// part of a folder) is read with ranged reads through <see cref="ObjectRangeStream"/> and then hashed sequentially.
 /// </summary>
 public static class DatasetReader
 {
@@ -93,7 +95,21 @@ public static class DatasetReader
                 return result;
             }
 
-            throw new InputUnreadableException($"Input table '{source.Table}' is stored as Parquet ({source.Objects[0].Name}); this build reads CSV inputs only — provide {source.Table}.csv.");
+            // Parquet is read with ranged reads (footer, then each column chunk), so each file is hashed by one
+            // extra sequential read for the fingerprint.
+            var parts = source.Objects
+                .Select(o => new ParquetPart($"{store.DisplayUri.TrimEnd('/')}/{o.Name}", () => new ObjectRangeStream(store, o.Name, o.Size, ct)))
+                .ToList();
+            var tableName = source.Format == TableFormat.Parquet ? display : $"{store.DisplayUri.TrimEnd('/')}/{source.Table}/";
+            T parquetResult;
+            using (var cursor = new ParquetTableCursor(source.Table, parts, tableName)) parquetResult = read(cursor);
+            foreach (var o in source.Objects)
+            {
+                using var hashing = new HashingReadStream(await store.OpenReadAsync(o.Name, ct).ConfigureAwait(false));
+                await hashing.CopyToAsync(Stream.Null, ct).ConfigureAwait(false);
+                files.Add(new InputFile(o.Name, hashing.BytesRead, hashing.HashHex()));
+            }
+            return parquetResult;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.DecoderFallbackException)
         {

@@ -24,7 +24,9 @@ internal static class PageCompressor
         {
             case ParquetCodec.Uncompressed: return page;
             case ParquetCodec.Snappy:
-                return IronSnappy.Snappy.Encode(page);
+                int n = SnappyBlock.Encode(page, scratch.GetSpan(SnappyBlock.MaxEncodedLength(page.Length)));
+                scratch.Advance(n);
+                return scratch.WrittenSpan;
             case ParquetCodec.Gzip:
                 using (var stream = new BufferStream(scratch))
                 using (var gz = new GZipStream(stream, CompressionLevel.Fastest, leaveOpen: true)) gz.Write(page);

@@ -18,14 +18,7 @@ internal static class PageDecompressor
                 src.CopyTo(dst);
                 return;
             case ThriftCodec.Snappy:
-                int pos = 0;
-                ulong declared = Encodings.Varint.Read(src, ref pos);
-                if (declared != (ulong)dst.Length) throw new InvalidDataException($"snappy block holds {declared} bytes, header says {dst.Length}");
-                byte[] decoded;
-                try { decoded = IronSnappy.Snappy.Decode(src); }
-                catch (Exception e) when (e is not InvalidDataException) { throw new InvalidDataException("snappy block is corrupt: " + e.Message, e); }
-                if (decoded.Length != dst.Length) throw new InvalidDataException("snappy block has the wrong length");
-                decoded.CopyTo(dst);
+                SnappyBlock.Decode(src, dst);
                 return;
             case ThriftCodec.Gzip:
                 unsafe

@@ -5,7 +5,7 @@ public enum ParquetCodec
 {
     /// <summary>No compression.</summary>
     Uncompressed,
-    /// <summary>Snappy (raw block format), via IronSnappy.</summary>
+    /// <summary>Snappy (raw block format), by our allocation-free <c>SnappyBlock</c> codec (cross-checked against IronSnappy 1.3.0 in the tests).</summary>
     Snappy,
     /// <summary>GZIP (RFC 1952), via System.IO.Compression.</summary>
     Gzip,

@@ -20,6 +20,20 @@ internal static class BitPacking
     {
         if ((long)bitWidth * count > (long)src.Length * 8) throw new InvalidDataException("bit-packed values run past the end of the page");
         if (bitWidth == 0) { dst[..count].Clear(); return; }
+        if (bitWidth == 1)
+        {
+            // Definition levels and booleans: 8 values per byte.
+            int whole = count >> 3, i = 0;
+            for (int b = 0; b < whole; b++, i += 8)
+            {
+                int v = src[b];
+                var d = dst.Slice(i, 8);
+                d[0] = v & 1; d[1] = (v >> 1) & 1; d[2] = (v >> 2) & 1; d[3] = (v >> 3) & 1;
+                d[4] = (v >> 4) & 1; d[5] = (v >> 5) & 1; d[6] = (v >> 6) & 1; d[7] = (v >> 7) & 1;
+            }
+            for (; i < count; i++) dst[i] = (src[i >> 3] >> (i & 7)) & 1;
+            return;
+        }
         ulong acc = 0; int bits = 0, p = 0;
         uint mask = bitWidth == 32 ? uint.MaxValue : (1u << bitWidth) - 1;
         for (int i = 0; i < count; i++)

@@ -43,7 +43,7 @@ internal static class ColumnChunkReader
                     case PageType.DictionaryPage:
                         var dh = header.DictionaryPage ?? throw new InvalidDataException("dictionary page without its header");
                         if (dh.Encoding is not (PageEncoding.Plain or PageEncoding.PlainDictionary)) throw new NotSupportedException($"dictionary page encoding {dh.Encoding}");
-                        dictionary = WithPage(meta.Codec, header, body, header.UncompressedPageSize, p => PageValueDecoder.DictionaryPage(column.Type, p, dh.NumValues));
+                        dictionary = WithPage(meta.Codec, header, body, header.UncompressedPageSize, p => PageValueDecoder.DictionaryPage(column.Storage, p, dh.NumValues));
                         break;
                     case PageType.DataPage:
                         done += DataPageV1(meta.Codec, header, body, column, data, done, rows - done, dictionary);
@@ -106,7 +106,7 @@ internal static class ColumnChunkReader
                     nonNull = CountDefined(levels.AsSpan(0, n));
                     pos = 4 + len;
                 }
-                PageValueDecoder.Decode(h.Encoding, column.Type, page[pos..], data, offset, nonNull, dictionary);
+                PageValueDecoder.Decode(h.Encoding, column.Storage, page[pos..], data, offset, nonNull, dictionary);
                 if (levels is not null) Scatter(data, levels.AsSpan(0, n), offset, nonNull);
                 return n;
             }
@@ -141,7 +141,7 @@ internal static class ColumnChunkReader
             if (actualCodec == ThriftCodec.Uncompressed && values.Length != valuesSize) throw new InvalidDataException("page v2 size mismatch");
             WithPage(actualCodec, header, values, valuesSize, page =>
             {
-                PageValueDecoder.Decode(h.Encoding, column.Type, page, data, offset, nonNull, dictionary);
+                PageValueDecoder.Decode(h.Encoding, column.Storage, page, data, offset, nonNull, dictionary);
                 return 0;
             });
             if (levels is not null) Scatter(data, levels.AsSpan(0, n), offset, nonNull);
@@ -161,24 +161,34 @@ internal static class ColumnChunkReader
     private static void Scatter(ColumnData data, ReadOnlySpan<int> levels, int offset, int nonNull)
     {
         if (nonNull == levels.Length) return;
-        switch (data.Column.Type)
+        var nulls = data.MarkNulls(offset, levels.Length - nonNull);
+        switch (data.Column.Storage)
         {
-            case ParquetType.Int32: Scatter(data, data.Values<int>(), levels, offset, nonNull); break;
-            case ParquetType.Int64: Scatter(data, data.Values<long>(), levels, offset, nonNull); break;
-            case ParquetType.Float: Scatter(data, data.Values<float>(), levels, offset, nonNull); break;
-            case ParquetType.Double: Scatter(data, data.Values<double>(), levels, offset, nonNull); break;
-            case ParquetType.Boolean: Scatter(data, data.Values<bool>(), levels, offset, nonNull); break;
-            case ParquetType.String: Scatter(data, data.Values<string>(), levels, offset, nonNull); break;
+            case ParquetType.Int32: Scatter(data.Values<int>(), nulls, levels, offset, nonNull); break;
+            case ParquetType.Int64: Scatter(data.Values<long>(), nulls, levels, offset, nonNull); break;
+            case ParquetType.Float: Scatter(data.Values<float>(), nulls, levels, offset, nonNull); break;
+            case ParquetType.Double: Scatter(data.Values<double>(), nulls, levels, offset, nonNull); break;
+            case ParquetType.Boolean: Scatter(data.Values<bool>(), nulls, levels, offset, nonNull); break;
+            case ParquetType.String: Scatter(data.Values<string>(), nulls, levels, offset, nonNull); break;
         }
     }
 
-    private static void Scatter<T>(ColumnData data, T[] values, ReadOnlySpan<int> levels, int offset, int nonNull)
+    /// <summary>
+    /// Backwards and without a data-dependent branch for the move: k counts the defined rows before row i, so the
+    /// value of a defined row i sits at offset + k, never above offset + i (a slot already moved or its own).
+    /// </summary>
+    private static void Scatter<T>(T[] values, bool[] nulls, ReadOnlySpan<int> levels, int offset, int nonNull)
     {
-        int k = offset + nonNull;
+        var dst = values.AsSpan(offset, levels.Length);
+        var isNull = nulls.AsSpan(offset, levels.Length);
+        int k = nonNull;
         for (int i = levels.Length - 1; i >= 0; i--)
         {
-            if (levels[i] != 0) values[offset + i] = values[--k];
-            else { values[offset + i] = default!; data.SetNull(offset + i); }
+            int defined = levels[i];
+            k -= defined;
+            T v = dst[k];
+            dst[i] = defined != 0 ? v : default!;
+            isNull[i] = defined == 0;
         }
     }
 }

@@ -19,7 +19,7 @@ public sealed class ColumnData
     {
         Column = column;
         Count = count;
-        switch (column.Type)
+        switch (column.Storage)
         {
             case ParquetType.Int32: _ints = new int[count]; break;
             case ParquetType.Int64: _longs = new long[count]; break;
@@ -55,12 +55,74 @@ public sealed class ColumnData
     /// <summary>String value of a non-null row.</summary>
     public string GetString(int row) => Get(_strings, row, ParquetType.String);
 
+    /// <summary>
+    /// All stored values at once, for tight loops without per-value checks: the INT32 values (also the days of a DATE
+    /// column and the unscaled values of an INT32-stored DECIMAL). A null row holds 0 — see <see cref="NullMask"/>.
+    /// </summary>
+    public ReadOnlySpan<int> Int32Values => Span(_ints, ParquetType.Int32);
+    /// <summary>All INT64 values (also TIMESTAMP and INT64-stored DECIMAL raw values); 0 at null rows.</summary>
+    public ReadOnlySpan<long> Int64Values => Span(_longs, ParquetType.Int64);
+    /// <summary>All FLOAT values; 0 at null rows.</summary>
+    public ReadOnlySpan<float> FloatValues => Span(_floats, ParquetType.Float);
+    /// <summary>All DOUBLE values; 0 at null rows.</summary>
+    public ReadOnlySpan<double> DoubleValues => Span(_doubles, ParquetType.Double);
+    /// <summary>All BOOLEAN values; false at null rows.</summary>
+    public ReadOnlySpan<bool> BooleanValues => Span(_bools, ParquetType.Boolean);
+    /// <summary>All string values; null at null rows.</summary>
+    public ReadOnlySpan<string?> StringValues => Span<string?>(_strings, ParquetType.String);
+    /// <summary>True at null rows; empty when the column chunk has no nulls.</summary>
+    public ReadOnlySpan<bool> NullMask => _nulls;
+
+    private ReadOnlySpan<T> Span<T>(T[]? values, ParquetType storage) =>
+        values ?? throw new InvalidOperationException($"Column '{Column.Name}' is stored as {Column.Storage}, not {storage}.");
+
+    /// <summary>DATE value of a non-null row.</summary>
+    public DateOnly GetDate(int row)
+    {
+        Expect(ParquetType.Date);
+        int days = Get(_ints, row, ParquetType.Int32);
+        long day = (long)UnixEpochDay + days;
+        if (day < 0 || day > DateOnly.MaxValue.DayNumber) throw new InvalidOperationException($"Column '{Column.Name}': day {days} is outside the dates .NET represents.");
+        return DateOnly.FromDayNumber((int)day);
+    }
+
+    /// <summary>TIMESTAMP value of a non-null row (Kind Utc for UTC-adjusted columns, else Unspecified; nanoseconds truncated to ticks).</summary>
+    public DateTime GetTimestamp(int row)
+    {
+        Expect(ParquetType.Timestamp);
+        long v = Get(_longs, row, ParquetType.Int64);
+        long ticks = Column.Unit switch
+        {
+            TimestampUnit.Millis => v * TimeSpan.TicksPerMillisecond,
+            TimestampUnit.Nanos => v / 100,
+            _ => v * 10,
+        };
+        return new DateTime(DateTime.UnixEpoch.Ticks + ticks, Column.Utc ? DateTimeKind.Utc : DateTimeKind.Unspecified);
+    }
+
+    /// <summary>DECIMAL value of a non-null row (unscaled value / 10^scale).</summary>
+    public decimal GetDecimal(int row)
+    {
+        Expect(ParquetType.Decimal);
+        long unscaled = Column.Storage == ParquetType.Int32 ? Get(_ints, row, ParquetType.Int32) : Get(_longs, row, ParquetType.Int64);
+        ulong magnitude = unscaled < 0 ? (ulong)(-(unscaled + 1)) + 1 : (ulong)unscaled;
+        return new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), 0, unscaled < 0, (byte)Column.Scale);
+    }
+
+    private void Expect(ParquetType type)
+    {
+        if (Column.Type != type) throw new InvalidOperationException($"Column '{Column.Name}' is {Column.Type}, not {type}.");
+    }
+
+    private static readonly int UnixEpochDay = new DateOnly(1970, 1, 1).DayNumber;
+
     /// <summary>The value boxed (int, long, float, double, bool or string), or null for a null row.</summary>
     public object? GetValue(int row)
     {
         if (IsNull(row)) return null;
         return Column.Type switch
         {
+            ParquetType.Date => GetDate(row), ParquetType.Timestamp => GetTimestamp(row), ParquetType.Decimal => GetDecimal(row),
             ParquetType.Int32 => _ints![row], ParquetType.Int64 => _longs![row], ParquetType.Float => _floats![row],
             ParquetType.Double => _doubles![row], ParquetType.Boolean => _bools![row], _ => _strings![row],
         };
@@ -81,11 +143,11 @@ public sealed class ColumnData
     /// <summary>The typed value array (decoders write into it).</summary>
     internal T[] Values<T>() => (T[])(object)(_ints as object ?? _longs as object ?? _floats as object ?? _doubles as object ?? _bools as object ?? _strings!);
 
-    /// <summary>Marks a row null.</summary>
-    internal void SetNull(int row)
+    /// <summary>The null mask (allocated on first use) for a page that adds <paramref name="count"/> null rows at <paramref name="offset"/>.</summary>
+    internal bool[] MarkNulls(int offset, int count)
     {
         _nulls ??= new bool[Count];
-        _nulls[row] = true;
-        NullCount++;
+        NullCount += count;
+        return _nulls;
     }
 }

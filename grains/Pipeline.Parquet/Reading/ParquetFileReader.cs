@@ -5,7 +5,8 @@ using Pipeline.Parquet.Schema;
 namespace Pipeline.Parquet;
 
 /// <summary>
-/// Reads a Parquet file with a flat schema, one column chunk at a time (<see cref="ReadColumn"/>). Supports data pages
+/// Reads a Parquet file with a flat schema, one column chunk at a time (<see cref="ReadColumn(int, int)"/>; projection by
+/// reading only the columns needed, row-group skipping by statistics with <see cref="RowGroupsMayContain"/>). Supports data pages
 /// v1 and v2; PLAIN, dictionary, RLE, DELTA_* and BYTE_STREAM_SPLIT encodings; UNCOMPRESSED, SNAPPY, GZIP and ZSTD.
 /// Any truncated, corrupt, non-Parquet or unsupported input raises <see cref="ParquetFormatException"/> naming the file.
 /// </summary>
@@ -57,6 +58,40 @@ public sealed class ParquetFileReader : IDisposable
     /// <summary>Rows of one row group.</summary>
     public long RowGroupRows(int rowGroup) => _meta.RowGroups[CheckGroup(rowGroup)].NumRows;
 
+    /// <summary>Index of the column named <paramref name="name"/>; an <see cref="ArgumentException"/> naming the file's columns if there is none.</summary>
+    public int ColumnIndex(string name)
+    {
+        int i = Schema.IndexOf(name);
+        if (i < 0) throw new ArgumentException($"{_name} has no column '{name}' (columns: {string.Join(", ", Schema.Columns.Select(c => c.Name))}).", nameof(name));
+        return i;
+    }
+
+    /// <summary>Reads one column chunk by column name (projection: only that column's bytes are read).</summary>
+    public ColumnData ReadColumn(int rowGroup, string column) => ReadColumn(rowGroup, ColumnIndex(column));
+
+    /// <summary>The footer statistics of one column chunk, or null if the writer stored none.</summary>
+    public ColumnChunkStatistics? GetStatistics(int rowGroup, int column)
+    {
+        var group = _meta.RowGroups[CheckGroup(rowGroup)];
+        if ((uint)column >= (uint)Schema.Columns.Count)
+            throw new ArgumentOutOfRangeException(nameof(column), $"Column index {column} is outside the schema's {Schema.Columns.Count} columns.");
+        return ColumnChunkStatistics.From(group.Columns[column].MetaData!.Statistics, Schema.Columns[column]);
+    }
+
+    /// <summary>
+    /// Row-group skipping: the row groups whose statistics for <paramref name="column"/> allow a value in
+    /// [<paramref name="lowest"/>, <paramref name="highest"/>] (null = unbounded), in file order. Row groups without
+    /// statistics are always kept; the caller still filters the rows it reads.
+    /// </summary>
+    public IReadOnlyList<int> RowGroupsMayContain(string column, object? lowest, object? highest)
+    {
+        int c = ColumnIndex(column);
+        var keep = new List<int>();
+        for (int g = 0; g < _meta.RowGroups.Count; g++)
+            if (GetStatistics(g, c) is not { } s || s.MayContain(lowest, highest)) keep.Add(g);
+        return keep;
+    }
+
     /// <summary>Reads and decodes one column chunk.</summary>
     public ColumnData ReadColumn(int rowGroup, int column)
     {
@@ -67,7 +102,7 @@ public sealed class ParquetFileReader : IDisposable
         var meta = group.Columns[column].MetaData!;
         try
         {
-            if (meta.Type != SchemaElements.Physical(col.Type))
+            if (meta.Type != SchemaElements.Physical(col.Storage))
                 throw new InvalidDataException($"the chunk's type {meta.Type} differs from the schema's");
             return ColumnChunkReader.Read(_stream, meta, col, (int)group.NumRows, _name);
         }

@@ -26,7 +26,9 @@ internal sealed class ColumnChunkWriter : IDisposable
     private readonly ColumnStatistics _stats;
     private readonly PooledBuffer _values = new(1 << 16);
     private readonly PooledBuffer _pages = new(1 << 16);
-    private readonly StringDictionary? _dictionary;
+    private readonly IValueDictionary? _dictionary;
+    private readonly StringDictionary? _strings;
+    private readonly IntegerDictionary? _integers;
     private readonly int[] _levels;
     private readonly int[]? _indices;
     private int _pageRows, _pageValues, _boolBits;
@@ -37,11 +39,13 @@ internal sealed class ColumnChunkWriter : IDisposable
     {
         _column = column;
         _options = options;
-        _stats = new ColumnStatistics(column.Type);
+        _stats = new ColumnStatistics(column.Storage);
         _levels = column.Required ? [] : ArrayPool<int>.Shared.Rent(MaxPageValues);
-        if (column.Type == ParquetType.String && options.UseDictionary)
+        if (options.UseDictionary && column.Storage == ParquetType.String) _dictionary = _strings = new StringDictionary();
+        if (options.UseDictionary && options.DictionaryForIntegers && column.Storage is ParquetType.Int32 or ParquetType.Int64)
+            _dictionary = _integers = new IntegerDictionary(column.Storage == ParquetType.Int32 ? 4 : 8);
+        if (_dictionary is not null)
         {
-            _dictionary = new StringDictionary();
             _indices = ArrayPool<int>.Shared.Rent(MaxPageValues);
             _dictionaryMode = true;
         }
@@ -52,8 +56,31 @@ internal sealed class ColumnChunkWriter : IDisposable
     /// <summary>Bytes held for this chunk so far (encoded pages + current page + dictionary), for the row-group size limit.</summary>
     public long BufferedBytes => _pages.Length + _values.Length + (_dictionary?.Plain.Length ?? 0) + _pageValues * (_dictionaryMode ? 2 : 0);
 
-    public void AddInt32(int v) { BinaryPrimitives.WriteInt32LittleEndian(_values.GetSpan(4), v); _values.Advance(4); _stats.Add(v); Value(); }
-    public void AddInt64(long v) { BinaryPrimitives.WriteInt64LittleEndian(_values.GetSpan(8), v); _values.Advance(8); _stats.Add(v); Value(); }
+    public void AddInt32(int v)
+    {
+        _stats.Add(v);
+        if (_dictionaryMode) { DictionaryValue(_integers!.IndexOf(v)); return; }
+        BinaryPrimitives.WriteInt32LittleEndian(_values.GetSpan(4), v); _values.Advance(4); Value();
+    }
+
+    public void AddInt64(long v)
+    {
+        _stats.Add(v);
+        if (_dictionaryMode) { DictionaryValue(_integers!.IndexOf(v)); return; }
+        BinaryPrimitives.WriteInt64LittleEndian(_values.GetSpan(8), v); _values.Advance(8); Value();
+    }
+
+    /// <summary>Records a dictionary index; when the dictionary outgrows its limit the page is cut and the chunk continues PLAIN.</summary>
+    private void DictionaryValue(int index)
+    {
+        _indices![_pageValues] = index;
+        Value();
+        if (_dictionary!.Plain.Length > _options.DictionaryMaxBytes)
+        {
+            if (_pageRows > 0) CutPage();
+            _dictionaryMode = false;
+        }
+    }
     public void AddFloat(float v) { BinaryPrimitives.WriteSingleLittleEndian(_values.GetSpan(4), v); _values.Advance(4); _stats.Add(v); Value(); }
     public void AddDouble(double v) { BinaryPrimitives.WriteDoubleLittleEndian(_values.GetSpan(8), v); _values.Advance(8); _stats.Add(v); Value(); }
 
@@ -70,16 +97,10 @@ internal sealed class ColumnChunkWriter : IDisposable
     {
         if (_dictionaryMode)
         {
-            int before = _dictionary!.Count;
-            int index = _dictionary.IndexOf(v, out var added);
-            if (_dictionary.Count > before) _stats.Add(added);
-            _indices![_pageValues] = index;
-            Value();
-            if (_dictionary.Plain.Length > _options.DictionaryMaxBytes)
-            {
-                if (_pageRows > 0) CutPage();
-                _dictionaryMode = false;
-            }
+            int before = _strings!.Count;
+            int index = _strings.IndexOf(v, out var added);
+            if (_strings.Count > before) _stats.Add(added);
+            DictionaryValue(index);
             return;
         }
         int max = Encoding.UTF8.GetMaxByteCount(v.Length);
@@ -181,7 +202,7 @@ internal sealed class ColumnChunkWriter : IDisposable
         output.Write(_pages.WrittenSpan);
         var meta = new ColumnMetaData
         {
-            Type = SchemaElements.Physical(_column.Type),
+            Type = SchemaElements.Physical(_column.Storage),
             Encodings = encodings,
             PathInSchema = [_column.Name],
             Codec = PageCompressor.ToThrift(_options.Codec),

@@ -6,7 +6,8 @@ namespace Pipeline.Parquet.Writing;
 /// <summary>
 /// Min/max/null count of one column chunk, kept as numbers (no per-value allocation); strings compare their UTF-8
 /// bytes in unsigned order and copy only a new min or max. NaN is left out of float/double min/max; a zero minimum
-/// is written as −0.0 and a zero maximum as +0.0, as the Parquet spec asks.
+/// is written as −0.0 and a zero maximum as +0.0, as the Parquet spec asks. Values are never truncated, so the exact
+/// flags are set; the deprecated signed-order min/max are written too except for strings.
 /// </summary>
 internal sealed class ColumnStatistics(ParquetType type)
 {
@@ -47,6 +48,13 @@ internal sealed class ColumnStatistics(ParquetType type)
                 break;
             case ParquetType.Boolean: s.MinValue = [(byte)(_anyFalse ? 0 : 1)]; s.MaxValue = [(byte)(_anyTrue ? 1 : 0)]; break;
             case ParquetType.String: s.MinValue = _minS; s.MaxValue = _maxS; break;
+        }
+        if (s.MinValue is not null)
+        {
+            // Never truncated, so exact. The deprecated min/max use signed order: the same as the type's order for
+            // numbers and booleans, not for strings (unsigned UTF-8 bytes), which therefore get none.
+            s.IsMinValueExact = s.IsMaxValueExact = true;
+            if (type != ParquetType.String) { s.Min = s.MinValue; s.Max = s.MaxValue; }
         }
         return s;
     }

@@ -23,7 +23,9 @@ public sealed class ParquetFileWriter : IDisposable
     private readonly ParquetWriterOptions _options;
     private readonly ColumnChunkWriter[] _columns;
     private readonly ParquetType[] _types;
-    private readonly bool[] _hasValue;
+    private readonly List<Metadata.SchemaElement> _elements;
+    private readonly long[] _rowOf;
+    private int _valuesInRow;
     private readonly List<RowGroup> _rowGroups = [];
     private int _rowGroupRows;
     private long _position;
@@ -42,7 +44,8 @@ public sealed class ParquetFileWriter : IDisposable
         int n = schema.Columns.Count;
         _columns = new ColumnChunkWriter[n];
         _types = new ParquetType[n];
-        _hasValue = new bool[n];
+        _rowOf = new long[n];
+        _elements = SchemaElements.ToElements(schema);
         for (int i = 0; i < n; i++) { _columns[i] = new ColumnChunkWriter(schema.Columns[i], _options); _types[i] = schema.Columns[i].Type; }
         Write(Magic);
     }
@@ -60,6 +63,40 @@ public sealed class ParquetFileWriter : IDisposable
     public void WriteDouble(int column, double value) => Begin(column, ParquetType.Double).AddDouble(value);
     /// <summary>Writes a BOOLEAN value of the current row.</summary>
     public void WriteBoolean(int column, bool value) => Begin(column, ParquetType.Boolean).AddBoolean(value);
+
+    /// <summary>Writes a DATE value (stored as days since 1970-01-01).</summary>
+    public void WriteDate(int column, DateOnly value) => Begin(column, ParquetType.Date).AddInt32(value.DayNumber - UnixEpochDay);
+
+    /// <summary>Writes a TIMESTAMP value as microseconds since 1970-01-01T00:00:00Z; a <see cref="DateTimeKind.Local"/> value is converted to UTC, an unspecified one taken as UTC.</summary>
+    public void WriteTimestamp(int column, DateTime value)
+    {
+        var utc = value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value;
+        Begin(column, ParquetType.Timestamp).AddInt64((utc.Ticks - DateTime.UnixEpoch.Ticks) / 10);
+    }
+
+    /// <summary>Writes a TIMESTAMP value (the instant, in microseconds since the Unix epoch, UTC).</summary>
+    public void WriteTimestamp(int column, DateTimeOffset value) => WriteTimestamp(column, value.UtcDateTime);
+
+    /// <summary>
+    /// Writes a DECIMAL value as its unscaled integer (value · 10^scale); an <see cref="ArgumentException"/> if it has
+    /// more fractional digits than the column's scale or more digits than its precision.
+    /// </summary>
+    public void WriteDecimal(int column, decimal value)
+    {
+        var c = Column(column);
+        var col = c.Column;
+        if (col.Type != ParquetType.Decimal) throw new ArgumentException($"Column '{col.Name}' is {col.Type}, not {ParquetType.Decimal}.", nameof(column));
+        decimal scaled = value * Pow10[col.Scale];
+        if (scaled != decimal.Truncate(scaled))
+            throw new ArgumentException($"Column '{col.Name}': {value} has more than {col.Scale} decimal places.", nameof(value));
+        if (Math.Abs(scaled) >= Pow10[col.Precision])
+            throw new ArgumentException($"Column '{col.Name}': {value} does not fit DECIMAL({col.Precision}, {col.Scale}).", nameof(value));
+        var w = Begin(column, ParquetType.Decimal);
+        if (col.Storage == ParquetType.Int32) w.AddInt32((int)scaled); else w.AddInt64((long)scaled);
+    }
+
+    private static readonly int UnixEpochDay = new DateOnly(1970, 1, 1).DayNumber;
+    private static readonly decimal[] Pow10 = [.. Enumerable.Range(0, 19).Select(i => (decimal)Math.Pow(10, i))];
 
     /// <summary>Writes a string (UTF-8, logical type STRING); null writes a null (OPTIONAL columns only).</summary>
     public void WriteString(int column, string? value)
@@ -95,17 +132,20 @@ public sealed class ParquetFileWriter : IDisposable
 
     private void Mark(int column, ColumnChunkWriter c)
     {
-        if (_hasValue[column]) throw new InvalidOperationException($"Column '{c.Column.Name}' already has a value in this row.");
-        _hasValue[column] = true;
+        // _rowOf[column] holds the number of the row that last got a value in this column (no clearing per row).
+        if (_rowOf[column] == RowsWritten + 1) throw new InvalidOperationException($"Column '{c.Column.Name}' already has a value in this row.");
+        _rowOf[column] = RowsWritten + 1;
+        _valuesInRow++;
     }
 
     /// <summary>Ends the row (every column must have got exactly one value) and writes the row group when it is full.</summary>
     public void EndRow()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        for (int i = 0; i < _hasValue.Length; i++)
-            if (!_hasValue[i]) throw new InvalidOperationException($"Column '{_columns[i].Column.Name}' got no value in this row.");
-        Array.Clear(_hasValue);
+        if (_valuesInRow != _columns.Length)
+            for (int i = 0; i < _rowOf.Length; i++)
+                if (_rowOf[i] != RowsWritten + 1) throw new InvalidOperationException($"Column '{_columns[i].Column.Name}' got no value in this row.");
+        _valuesInRow = 0;
         RowsWritten++;
         _rowGroupRows++;
         if (_rowGroupRows >= _options.RowGroupMaxRows || ((_rowGroupRows & 1023) == 0 && BufferedBytes() >= _options.RowGroupMaxBytes))
@@ -150,11 +190,11 @@ public sealed class ParquetFileWriter : IDisposable
         {
             // A row left half-written (typically an exception while writing it) leaves the file without a footer, so
             // no reader mistakes it for complete data; Dispose does not throw here so the original exception surfaces.
-            if (Array.IndexOf(_hasValue, true) >= 0) return;
+            if (_valuesInRow > 0) return;
             FlushRowGroup();
             var meta = new FileMetaData
             {
-                Schema = SchemaElements.ToElements(_schema),
+                Schema = _elements,
                 NumRows = RowsWritten,
                 RowGroups = _rowGroups,
                 CreatedBy = _options.CreatedBy,

@@ -8,7 +8,7 @@ namespace Pipeline.Parquet.Writing;
 /// The dictionary of a string column chunk: distinct values in insertion order, kept PLAIN-encoded (the dictionary
 /// page body) with a lookup from string to index. Lookups of known strings allocate nothing.
 /// </summary>
-internal sealed class StringDictionary : IDisposable
+internal sealed class StringDictionary : IValueDictionary
 {
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
 

@@ -1,0 +1,217 @@
+using System.Text.Json;
+using Pipeline.Grains.Input;
+using Pipeline.Grains.Input.Parquet;
+using Pipeline.Grains.Runs;
+using Pipeline.Parquet;
+using Pipeline.Silo.Engines;
+using Pipeline.Storage;
+using Pipeline.Tests.EndToEnd;
+using Pipeline.Tests.Support;
+using Xunit;
+
+namespace Pipeline.Tests.Input;
+
+/// <summary>
+/// Parquet inputs: the e2e fixture converted by DuckDB to NAME.parquet files and to NAME/ folders of parts gives
+/// exactly the outputs of the CSV run; quarantine row numbers and raw rows for Parquet; wrongly typed, corrupt and
+/// non-Parquet inputs stop the read with one message naming the file.
+/// </summary>
+public class ParquetInputTests
+{
+    /// <summary>DuckDB SELECTs that type each fixture table as the contract asks (codes as strings, counts as integers).</summary>
+    private static string TypedSelect(string table, string csv) => table switch
+    {
+        "clusters" => $"SELECT * FROM read_csv({DuckDb.Literal(csv)}, all_varchar = true)",
+        "firms" => $"SELECT * REPLACE (employees::INTEGER AS employees, founded_year::INTEGER AS founded_year) FROM read_csv({DuckDb.Literal(csv)}, " +
+                   "types = {'firm_id': 'BIGINT', 'cluster_id': 'VARCHAR', 'industry_code': 'VARCHAR', 'country': 'VARCHAR', 'in_specialized_market': 'BOOLEAN', 'revenue': 'DOUBLE', 'export_revenue': 'DOUBLE'})",
+        "links" => $"SELECT * FROM read_csv({DuckDb.Literal(csv)}, types = {{'src_firm_id': 'BIGINT', 'dst_firm_id': 'BIGINT', 'kind': 'VARCHAR', 'weight': 'DOUBLE', 'year': 'INTEGER'}})",
+        _ => $"SELECT * FROM read_csv({DuckDb.Literal(csv)}, types = {{'firm_id': 'BIGINT', 'year': 'BIGINT', 'employees': 'BIGINT', 'revenue': 'DOUBLE'}})",
+    };
+
+    private static readonly string[] Tables = ["clusters", "firms", "links", "firm_years"];
+
+    /// <summary>Converts the fixture's CSV tables into <paramref name="folder"/>: one file each, or 3 parts each (several row groups).</summary>
+    private static void Convert(string folder, bool parts)
+    {
+        foreach (var table in Tables)
+        {
+            var csv = Path.Combine(FixtureRun.InputFolder, table + ".csv");
+            var select = TypedSelect(table, csv);
+            if (!parts)
+            {
+                DuckDb.Query($"COPY ({select}) TO {DuckDb.Literal(Path.Combine(folder, table + ".parquet"))} (FORMAT parquet, COMPRESSION zstd)");
+                continue;
+            }
+            Directory.CreateDirectory(Path.Combine(folder, table));
+            long rows = File.ReadLines(csv).Count() - 1, per = (rows + 2) / 3;
+            for (int p = 0; p < 3; p++)
+                DuckDb.Query($"COPY ({select} LIMIT {per} OFFSET {p * per}) TO {DuckDb.Literal(Path.Combine(folder, table, $"part-{p}.parquet"))} " +
+                             $"(FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 100{(p == 1 ? ", PARQUET_VERSION V2" : "")})");
+        }
+    }
+
+    private static async Task<RunResult> Run(string input, string output, string runId) =>
+        await new RunCoordinator(new InProcessEngine(2), NullRunObserver.Instance)
+            .RunAsync(new RunRequest(new LocalFolderStore(input), new LocalFolderStore(output)) { RunId = runId });
+
+    private static List<string> Rows(string output, string runId, string table) =>
+        [.. DuckDb.Query($"SELECT * FROM read_parquet({DuckDb.Literal(Path.Combine(output, "runs", runId, table, "**", "*.parquet"))})")
+            .Select(r => r.GetRawText())];
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Parquet_inputs_give_the_same_outputs_as_the_CSV_inputs(bool parts)
+    {
+        using var input = new TempFolder();
+        using var output = new TempFolder();
+        Convert(input.Path, parts);
+        Assert.DoesNotContain(Directory.GetFiles(input.Path), f => f.EndsWith(".csv"));
+        var csvRun = await Run(FixtureRun.InputFolder, output.Path, "from-csv");
+        var parquetRun = await Run(input.Path, output.Path, "from-parquet");
+
+        foreach (var table in new[] { "firm_metrics", "cluster_metrics", "region_metrics", "quarantine" })
+        {
+            var expected = Rows(output.Path, "from-csv", table);
+            var actual = Rows(output.Path, "from-parquet", table);
+            Assert.Equal(expected.Count, actual.Count);
+            if (table != "quarantine") Assert.NotEmpty(expected);
+            for (int i = 0; i < expected.Count; i++) Assert.Equal(expected[i], actual[i]);
+        }
+        Assert.True(csvRun.Manifest.Tables["firm_metrics"].Rows > 0);
+        Assert.Equal(csvRun.Manifest.RowsRead, parquetRun.Manifest.RowsRead);
+        Assert.Equal(csvRun.Manifest.Quarantined, parquetRun.Manifest.Quarantined);
+        Assert.Equal(parts ? 12 : 4, parquetRun.Manifest.Input.Files.Count);
+        Assert.All(parquetRun.Manifest.Input.Files, f => Assert.Equal(64, f.Sha256.Length));
+    }
+
+    /// <summary>Writes a small Parquet table with our writer.</summary>
+    private static void Write(string path, ParquetSchema schema, params object?[][] rows)
+    {
+        using var w = new ParquetFileWriter(File.Create(path), schema, new ParquetWriterOptions { RowGroupMaxRows = 2 });
+        foreach (var row in rows)
+        {
+            for (int c = 0; c < row.Length; c++)
+                switch (row[c])
+                {
+                    case null: w.WriteNull(c); break;
+                    case long l: w.WriteInt64(c, l); break;
+                    case int i: w.WriteInt32(c, i); break;
+                    case double d: w.WriteDouble(c, d); break;
+                    case bool b: w.WriteBoolean(c, b); break;
+                    case string s: w.WriteString(c, s); break;
+                }
+            w.EndRow();
+        }
+    }
+
+    private static readonly ParquetSchema ClusterSchema = new([ParquetColumn.String("cluster_id", false), ParquetColumn.String("name", false), ParquetColumn.String("cluster_type", false)]);
+    private static readonly ParquetSchema FirmSchema = new(
+    [
+        ParquetColumn.Int64("firm_id", false), ParquetColumn.String("cluster_id", false), ParquetColumn.String("industry_code", false),
+        ParquetColumn.Int32("employees", false), ParquetColumn.Double("revenue", false), ParquetColumn.Boolean("in_specialized_market", false),
+    ]);
+    private static readonly ParquetSchema LinkSchema = new([ParquetColumn.Int64("src_firm_id", false), ParquetColumn.Int64("dst_firm_id", false), ParquetColumn.String("kind", false), ParquetColumn.Double("weight", false)]);
+
+    internal static TempFolder SmallInput()
+    {
+        var dir = new TempFolder();
+        Write(dir.File("clusters.parquet"), ClusterSchema, ["C1", "Shoes, \"Wenzhou\"", "traditional_sme"], ["C2", "温州", null], ["C1", "again", null], [null, "no id", null]);
+        Directory.CreateDirectory(dir.File("firms"));
+        Write(dir.File("firms/part-0.parquet"), FirmSchema, [1L, "C1", "1952", 10, 100.5, true], [2L, "C1", "0610", null, null, false], [1L, "C2", "1952", 3, 0.1, null]);
+        Write(dir.File("firms/part-1.parquet"), FirmSchema, [null, "C1", "1952", 1, 1.0, true], [3L, "C9", "1952", 1, 1.0, true], [4L, null, "1952", -5, 1e300, false]);
+        Write(dir.File("links.parquet"), LinkSchema, [1L, 2L, "supply", 2.5], [2L, 1L, "kinship", null], [1L, 1L, "supply", 1.0], [1L, 2L, "supply", -0.5]);
+        return dir;
+    }
+
+    [Fact]
+    public async Task Parquet_rows_are_validated_like_CSV_rows_with_row_index_plus_one_and_CSV_encoded_raw_rows()
+    {
+        using var dir = SmallInput();
+        var result = await DatasetReader.ReadAsync(new LocalFolderStore(dir.Path));
+        var got = result.Quarantine.Rows.Select(r => (r.SourceTable, r.RowNumber, r.ReasonCode)).ToList();
+        Assert.Equal(
+        [
+            ("clusters", 3L, "duplicate_id"), ("clusters", 4L, "missing_field"),
+            ("firms", 3L, "duplicate_id"), ("firms", 4L, "missing_field"), ("firms", 5L, "unknown_cluster"), ("firms", 6L, "negative_value"),
+            ("links", 3L, "self_link"), ("links", 4L, "non_positive_weight"),
+        ], got);
+        Assert.Equal("1,C2,1952,3,0.1,", result.Quarantine.Rows.Single(r => r.SourceTable == "firms" && r.RowNumber == 3).Raw);
+        Assert.Equal("4,,1952,-5,1E+300,false", result.Quarantine.Rows.Single(r => r.SourceTable == "firms" && r.RowNumber == 6).Raw);
+        Assert.Equal("C1,again,", result.Quarantine.Rows.Single(r => r.SourceTable == "clusters" && r.RowNumber == 3).Raw);
+
+        var d = result.Dataset;
+        Assert.Equal(["C1", "C2"], d.Clusters.Select(c => c.ClusterId));
+        Assert.Equal("Shoes, \"Wenzhou\"", d.Clusters[0].Name);
+        Assert.Equal([1L, 2L], d.Firms.Select(f => f.FirmId));
+        Assert.Equal("0610", d.Strings[d.Firms[1].IndustryCode]);
+        Assert.Equal(-1, d.Firms[1].Employees);
+        Assert.True(double.IsNaN(d.Firms[1].Revenue));
+        Assert.True(d.Firms[0].InSpecializedMarket);
+        Assert.Equal(100.5, d.Firms[0].Revenue);
+        Assert.Equal([2.5, 1.0], d.Links.Select(l => l.Weight));
+        var counts = result.Quarantine.Tables.ToDictionary(t => t.Table);
+        Assert.Equal((6L, 2L, 4L), (counts["firms"].Read, counts["firms"].Kept, counts["firms"].Quarantined));
+        Assert.Equal(4, result.Fingerprint.Files.Count);
+    }
+
+    [Fact]
+    public async Task A_code_column_stored_as_a_number_is_one_clear_error_naming_the_file_and_column()
+    {
+        using var dir = new TempFolder();
+        foreach (var table in new[] { "clusters", "links" })
+            File.Copy(Path.Combine(FixtureRun.InputFolder, table + ".csv"), dir.File(table + ".csv"));
+        // DuckDB's CSV sniffer types industry_code (e.g. 2927) as BIGINT — not what the contract accepts.
+        DuckDb.Query($"COPY (SELECT * FROM read_csv({DuckDb.Literal(Path.Combine(FixtureRun.InputFolder, "firms.csv"))})) TO {DuckDb.Literal(dir.File("firms.parquet"))} (FORMAT parquet)");
+        var e = await Assert.ThrowsAsync<InputUnreadableException>(() => DatasetReader.ReadAsync(new LocalFolderStore(dir.Path)));
+        Assert.Contains(Path.Combine(dir.Path, "firms.parquet").Replace('\\', '/'), e.Message.Replace('\\', '/'));
+        Assert.Contains("'industry_code'", e.Message);
+        Assert.Contains("STRING", e.Message);
+    }
+
+    [Theory]
+    [InlineData("truncated")]
+    [InlineData("flipped")]
+    [InlineData("csv")]
+    public async Task A_corrupt_or_non_Parquet_part_is_one_clear_error_naming_the_file(string damage)
+    {
+        using var dir = SmallInput();
+        var part = dir.File("firms/part-1.parquet");
+        var bytes = File.ReadAllBytes(part);
+        bytes = damage switch
+        {
+            "truncated" => bytes[..(bytes.Length / 2)],
+            "flipped" => Flip(bytes),
+            _ => "firm_id,cluster_id\n1,C1\n"u8.ToArray(),
+        };
+        File.WriteAllBytes(part, bytes);
+        var e = await Assert.ThrowsAsync<InputUnreadableException>(() => DatasetReader.ReadAsync(new LocalFolderStore(dir.Path)));
+        Assert.Contains("firms/part-1.parquet", e.Message.Replace('\\', '/'));
+        Assert.IsType<ParquetFormatException>(e.InnerException);
+
+        static byte[] Flip(byte[] b)
+        {
+            // Corrupt the footer length so it points before the start of the file.
+            b[^5] = 0x7F;
+            return b;
+        }
+    }
+
+    [Fact]
+    public void Ranged_reads_fetch_only_what_the_reader_asks_for()
+    {
+        using var dir = SmallInput();
+        var store = new LocalFolderStore(dir.Path);
+        long size = new FileInfo(dir.File("links.parquet")).Length;
+        using var stream = new ObjectRangeStream(store, "links.parquet", size);
+        using var reader = new ParquetFileReader(stream, "links.parquet", leaveOpen: true);
+        Assert.Equal(4, reader.RowCount);
+        Assert.Equal("kinship", reader.ReadColumn(0, 2).GetString(1));
+        Assert.True(stream.BytesFetched <= 2 * size);
+        stream.Position = size - 4;
+        Span<byte> magic = stackalloc byte[4];
+        stream.ReadExactly(magic);
+        Assert.True(magic.SequenceEqual("PAR1"u8));
+        Assert.Equal(0, stream.Read(magic));
+    }
+}
