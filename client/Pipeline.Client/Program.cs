@@ -12,6 +12,7 @@ public static class Program
         {
             RunCommand.Create(),
             GenerateCommand.Create(),
+            StatusCommand.Create(),
         };
         return root.Parse(args).InvokeAsync();
     }

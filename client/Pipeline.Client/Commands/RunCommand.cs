@@ -30,9 +30,13 @@ public static class RunCommand
         var asOf = new Option<int?>("--as-of") { Description = "Reference year for firm age and entry rate (default: latest firm_years year, else latest founded_year)" };
         var parallelism = new Option<int?>("--parallelism") { Description = "Worker threads (default: all cores)" };
         var plain = new Option<bool>("--plain") { Description = "Plain progress lines even on a terminal" };
+        var engine = new Option<string?>("--engine") { Description = "Where units run: in-process (default) or rabbitmq (silos started with `silo --broker …`)" };
+        engine.AcceptOnlyFromAmong("in-process", "rabbitmq");
+        var broker = new Option<string?>("--broker") { Description = "RabbitMQ broker amqp://user:pass@host:port/vhost for --engine rabbitmq (default PIPELINE_BROKER)" };
+        var resume = new Option<string?>("--resume") { Description = "Finish the unfinished distributed run RUN_ID (units with outputs are not redone)" };
 
         var command = new Command("run", "Compute every metric for a data set and write Parquet tables under OUTPUT/runs/RUN_ID/")
-            { input, output, runId, replace, preset, seed, shock, recovery, asOf, parallelism, plain };
+            { input, output, runId, replace, preset, seed, shock, recovery, asOf, parallelism, plain, engine, broker, resume };
         command.SetAction(async (parse, ct) =>
         {
             PipelineConfiguration config;
@@ -46,8 +50,11 @@ public static class RunCommand
                     ["Metrics:Shock"] = parse.GetValue(shock),
                     ["Metrics:Recovery"] = parse.GetValue(recovery),
                     ["Metrics:AsOf"] = parse.GetValue(asOf)?.ToString(),
+                    ["Run:Engine"] = parse.GetValue(resume) is not null ? "rabbitmq" : parse.GetValue(engine),
+                    ["Broker:Uri"] = parse.GetValue(broker),
                 });
-                return await RunAsync(config, parse.GetValue(input), parse.GetValue(runId), parse.GetValue(replace), parse.GetValue(preset)!, parse.GetValue(plain), ct);
+                return await RunAsync(config, parse.GetValue(input), parse.GetValue(resume) ?? parse.GetValue(runId), parse.GetValue(replace), parse.GetValue(preset)!, parse.GetValue(plain), ct,
+                    resume: parse.GetValue(resume) is not null);
             }
             catch (ArgumentException e)
             {
@@ -58,9 +65,18 @@ public static class RunCommand
         return command;
     }
 
-    public static async Task<int> RunAsync(PipelineConfiguration config, string? input, string? runId, bool replace, string preset, bool plain, CancellationToken ct)
+    public static async Task<int> RunAsync(PipelineConfiguration config, string? input, string? runId, bool replace, string preset, bool plain, CancellationToken ct,
+        bool resume = false)
     {
         var settings = config.Metrics();
+        bool distributed = config.Raw["Run:Engine"] == "rabbitmq";
+        if (distributed) DistributedRun.Broker(config); // a missing or malformed broker is a bad argument, before anything runs
+        ResumeRecord? record = null;
+        if (resume)
+        {
+            record = await DistributedRun.ReadRecordAsync(ObjectStores.Open(config.Output), RunId.Validate(runId!), ct);
+            (input, settings) = (record.Input, record.Settings);
+        }
         var format = config.OutputFormat();
         if (runId is not null) RunId.Validate(runId);
         string? generated = null;
@@ -69,6 +85,7 @@ public static class RunCommand
         {
             if (input is null)
             {
+                if (distributed) System.Console.WriteLine("note: the generated input is removed after the run, so this run cannot be resumed; pass --input to keep that option.");
                 var seed = config.SampleSeed;
                 generated = Path.Combine(Path.GetTempPath(), $"pipeline-{preset}-{seed}-{Guid.NewGuid():N}");
                 var report = DatasetGenerator.Generate(new GeneratorOptions(GenerateCommand.ParsePreset(preset), seed), generated, null, ct);
@@ -77,11 +94,15 @@ public static class RunCommand
                 System.Console.WriteLine($"No --input: generated the {preset} data set (seed {seed}): {report.Clusters:N0} clusters, {report.Firms:N0} firms, {report.Links:N0} links.");
             }
 
+            if (distributed) runId ??= RunId.FromStartTime(DateTimeOffset.UtcNow); // the silos must know it from the start
             var request = new RunRequest(ObjectStores.Open(input), ObjectStores.Open(config.Output))
             {
-                RunId = runId, Replace = replace, Settings = settings, Output = format, InputDescription = inputDescription,
+                RunId = runId, Replace = replace, Resume = resume, Settings = settings, Output = format,
+                InputDescription = record?.InputDescription ?? inputDescription,
             };
-            var engine = new InProcessEngine(config.Parallelism > 0 ? config.Parallelism : null);
+            IRunEngine engine = distributed
+                ? DistributedRun.Engine(config, request.OutputStore, config.Output, runId!, record ?? new ResumeRecord(input, inputDescription, settings), resume)
+                : new InProcessEngine(config.Parallelism > 0 ? config.Parallelism : null);
             RunResult result;
             bool live = !plain && !System.Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
             if (System.Console.IsOutputRedirected) AnsiConsole.Profile.Capabilities.Ansi = false; // no colour codes in logs
