@@ -27,6 +27,7 @@ public static class Program
             Prefetch = int.TryParse(section["Prefetch"], out var p) ? p : 0,
             Name = section["Name"],
             FailUnit = section["FailUnit"],
+            DelayMs = int.TryParse(section["DelayMs"], out var d) ? d : 0,
         };
         try
         {

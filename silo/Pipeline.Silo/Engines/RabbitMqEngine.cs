@@ -44,7 +44,7 @@ public sealed class RabbitMqEngine(RabbitMqEngineOptions options) : IRunEngine
         var layout = new WorkLayout(options.RunId);
         var store = options.Output;
         var plan = input.Plan;
-        var follow = new RunFollower(plan.Count, observer);
+        var follow = new RunFollower(plan.ToDictionary(u => u.UnitId, u => u.Cost, StringComparer.Ordinal), observer);
 
         // What is already done (resume): every unit in an existing output.
         if (options.Resume)
@@ -246,5 +246,10 @@ public sealed class RabbitMqEngine(RabbitMqEngineOptions options) : IRunEngine
         var names = new List<string>();
         await foreach (var o in store.ListAsync(layout.Prefix + "/").ConfigureAwait(false)) names.Add(o.Name);
         await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (n, c) => await store.DeleteAsync(n, c).ConfigureAwait(false)).ConfigureAwait(false);
+        if (store is LocalFolderStore local) // a folder store keeps the emptied folders
+        {
+            var dir = Path.Combine(local.Root, layout.Prefix);
+            try { if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true); } catch (IOException) { /* a late duplicate output; harmless */ }
+        }
     }
 }

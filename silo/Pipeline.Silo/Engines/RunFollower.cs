@@ -7,15 +7,19 @@ namespace Pipeline.Silo.Engines;
 /// <summary>
 /// The client's view of a distributed run: which units are done (each counted once, however many deliveries or
 /// duplicate events it had), failed attempts and their last errors, and the live figures it reports — units
-/// done/failed, firms/s, ETA (remaining units × elapsed / done this session), silos consuming — plus where the
+/// done/failed, firms/s, ETA (remaining estimated cost × elapsed / cost done this session, so a few huge clusters
+/// do not make it lie), silos consuming — plus where the
 /// silos' time went (compute vs. storage staging) for the summary.
 /// </summary>
-internal sealed class RunFollower(int total, IRunObserver observer)
+internal sealed class RunFollower(IReadOnlyDictionary<string, double> costs, IRunObserver observer)
 {
     private readonly HashSet<string> _done = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _lastError = new(StringComparer.Ordinal);
     private readonly Stopwatch _clock = new();
-    private int _doneAtStart, _failedAttempts, _events;
+    private int _failedAttempts, _events;
+    private readonly int total = costs.Count;
+    private readonly double _totalCost = costs.Values.Sum();
+    private double _doneCost, _doneCostAtStart;
     private long _firms;
     private double _computeMs, _stagingMs;
 
@@ -29,13 +33,13 @@ internal sealed class RunFollower(int total, IRunObserver observer)
     public void MarkDone(IEnumerable<string> units)
     {
         int before = _done.Count;
-        foreach (var u in units) _done.Add(u);
+        foreach (var u in units) if (_done.Add(u)) _doneCost += costs.GetValueOrDefault(u);
         if (_done.Count != before) observer.Progress(RunStage.Compute, _done.Count, total);
     }
 
     public void Start()
     {
-        _doneAtStart = _done.Count;
+        _doneCostAtStart = _doneCost;
         _clock.Start();
         observer.Progress(RunStage.Compute, _done.Count, total);
     }
@@ -60,8 +64,8 @@ internal sealed class RunFollower(int total, IRunObserver observer)
     public void Report()
     {
         double s = Math.Max(_clock.Elapsed.TotalSeconds, 1e-3);
-        int doneNow = _done.Count - _doneAtStart;
-        var eta = doneNow > 0 ? TimeSpan.FromSeconds((total - _done.Count) * s / doneNow) : (TimeSpan?)null;
+        double doneNow = _doneCost - _doneCostAtStart;
+        var eta = doneNow > 0 ? TimeSpan.FromSeconds((_totalCost - _doneCost) * s / doneNow) : (TimeSpan?)null;
         observer.Info($"{_done.Count:N0}/{total:N0} units done, {_failedAttempts} failed attempts, {_firms / s:N0} firms/s, ETA {(eta is { } e ? $"{e.TotalSeconds:F0} s" : "?")}, {Silos} silo(s)" +
                       (Silos == 0 ? " — waiting: start silos with `silo --broker …` (infra/silos.sh)" : ""));
     }

@@ -15,6 +15,9 @@ public sealed record SiloOptions
     /// <summary>Test-only fault injection, off by default: a unit id that throws every time it is computed.</summary>
     public string? FailUnit { get; init; }
 
+    /// <summary>Test-only, off by default: extra milliseconds each computed work item takes (to make a short run long enough to interrupt).</summary>
+    public int DelayMs { get; init; }
+
     public int EffectivePrefetch => Prefetch > 0 ? Prefetch : Environment.ProcessorCount;
     public string EffectiveName => Name is { Length: > 0 } n ? n : $"{Environment.MachineName}-{Environment.ProcessId}";
 }

@@ -16,7 +16,7 @@ namespace Pipeline.Silo.Hosting;
 /// </summary>
 public sealed class SiloWorker(SiloOptions options, ILogger<SiloWorker> log) : BackgroundService
 {
-    private readonly WorkItemExecutor _executor = new(options.FailUnit);
+    private readonly WorkItemExecutor _executor = new(options.FailUnit, options.DelayMs);
     private readonly BrokerEndpoints _broker = BrokerEndpoints.Parse(options.Broker);
     private readonly SemaphoreSlim _publish = new(1, 1);
     private int _inFlight;

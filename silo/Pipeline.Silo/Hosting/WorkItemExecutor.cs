@@ -19,7 +19,7 @@ public sealed record WorkItemReport(WorkItemOutcome Outcome, long Firms, TimeSpa
 /// context and country index, cached per run), runs each unit's grain and writes the item's output in one object
 /// whose bytes depend only on the input, so a re-execution anywhere writes the same bytes.
 /// </summary>
-public sealed class WorkItemExecutor(string? failUnit = null)
+public sealed class WorkItemExecutor(string? failUnit = null, int delayMs = 0)
 {
     private readonly ConcurrentDictionary<string, IObjectStore> _stores = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<Task<ClusterUnitContext>>> _contexts = new(StringComparer.Ordinal);
@@ -47,6 +47,7 @@ public sealed class WorkItemExecutor(string? failUnit = null)
 
         var compute = Stopwatch.StartNew();
         var output = await OnLargeStack(() => Compute(units, context, country)).ConfigureAwait(false);
+        if (delayMs > 0) await Task.Delay(delayMs, ct).ConfigureAwait(false);
         compute.Stop();
 
         staging.Start();
