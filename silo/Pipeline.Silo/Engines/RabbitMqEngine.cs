@@ -84,7 +84,9 @@ public sealed class RabbitMqEngine(RabbitMqEngineOptions options) : IRunEngine
         }
         observer.Info(follow.Summary());
 
+        var collect = Stopwatch.StartNew();
         var results = await CollectAsync(input, store, layout, ct).ConfigureAwait(false);
+        observer.Info($"read {items.Count:N0} work item outputs back in {collect.Elapsed.TotalSeconds:F1} s");
         await DeleteRunQueueAsync().ConfigureAwait(false);
         await DeleteWorkAsync(store, layout).ConfigureAwait(false);
         return results;
@@ -111,18 +113,25 @@ public sealed class RabbitMqEngine(RabbitMqEngineOptions options) : IRunEngine
                 await foreach (var o in options.Output.ListAsync(layout.OutputsPrefix, ct).ConfigureAwait(false))
                     if (itemUnits.TryGetValue(ItemOf(o.Name), out var units)) follow.MarkDone(units);
 
-                foreach (var item in items)
+                var publishing = Stopwatch.StartNew();
+                int sent = 0;
+                // Up to 64 publishes in flight at once: each completes when the broker confirms it (tracking on).
+                foreach (var chunk in items.Where(i => !published.Contains(i.Name) && !i.Units.All(u => follow.IsDone(u.UnitId))).Chunk(64))
                 {
-                    if (published.Contains(item.Name) || item.Units.All(u => follow.IsDone(u.UnitId))) continue;
-                    var message = new WorkItemMessage(options.RunId, options.OutputLocation, item.Name, itemUnits[item.Name], item.Firms);
-                    var props = new BasicProperties
+                    await Task.WhenAll(chunk.Select(async item =>
                     {
-                        Persistent = true, Type = "work", MessageId = item.Name, ContentType = "application/json",
-                        Headers = new Dictionary<string, object?> { [BrokerTopology.RunHeader] = options.RunId },
-                    };
-                    await channel.BasicPublishAsync(BrokerTopology.WorkExchange, BrokerTopology.WorkRoutingKey, mandatory: false, props, BrokerJson.Serialize(message), ct).ConfigureAwait(false);
-                    published.Add(item.Name); // confirmed by the broker (publisher confirms with tracking)
+                        var message = new WorkItemMessage(options.RunId, options.OutputLocation, item.Name, itemUnits[item.Name], item.Firms);
+                        var props = new BasicProperties
+                        {
+                            Persistent = true, Type = "work", MessageId = item.Name, ContentType = "application/json",
+                            Headers = new Dictionary<string, object?> { [BrokerTopology.RunHeader] = options.RunId },
+                        };
+                        await channel.BasicPublishAsync(BrokerTopology.WorkExchange, BrokerTopology.WorkRoutingKey, mandatory: false, props, BrokerJson.Serialize(message), ct).ConfigureAwait(false);
+                    })).ConfigureAwait(false);
+                    foreach (var item in chunk) published.Add(item.Name); // all confirmed by the broker
+                    sent += chunk.Length;
                 }
+                if (sent > 0) follow.Observer.Info($"published {sent:N0} work items to {BrokerTopology.WorkQueue} (confirmed) in {publishing.Elapsed.TotalMilliseconds:F0} ms");
 
                 var inbox = Channel.CreateUnbounded<Delivery>();
                 var lost = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
