@@ -28,6 +28,21 @@ public static class DistributedRun
             TargetItems = int.TryParse(config.Raw["Broker:TargetItems"], out var t) && t > 0 ? t : 256,
         });
 
+    /// <summary>A location as silos and a later <c>--resume</c> must see it: blob URIs as given, folders as absolute paths (a silo's working directory is its own).
+    /// A URL with a query (a SAS token) is refused: work item messages would carry the secret; silos take credentials from their own environment.</summary>
+    public static string Location(string location)
+    {
+        if (!ObjectStores.IsBlobUri(location)) return Path.GetFullPath(location);
+        if (location.Contains('?'))
+            throw new ArgumentException("With --engine rabbitmq the output cannot be a SAS URL (the token would travel in broker messages); " +
+                                        "use az://container/prefix and give the client and every silo AZURE_STORAGE_CONNECTION_STRING.");
+        return location;
+    }
+
+    /// <summary>The input as <c>run.json</c> records it: a folder as an absolute path, a blob URL without its query (a SAS token is never stored).</summary>
+    public static string InputForResume(string input) =>
+        !ObjectStores.IsBlobUri(input) ? Path.GetFullPath(input) : input.Contains('?') ? input[..input.IndexOf('?')] : input;
+
     /// <summary>Reads run <paramref name="runId"/>'s resume record, or throws a clear <see cref="ArgumentException"/>.</summary>
     public static async Task<ResumeRecord> ReadRecordAsync(IObjectStore output, string runId, CancellationToken ct)
     {

@@ -70,7 +70,11 @@ public static class RunCommand
     {
         var settings = config.Metrics();
         bool distributed = config.Raw["Run:Engine"] == "rabbitmq";
-        if (distributed) DistributedRun.Broker(config); // a missing or malformed broker is a bad argument, before anything runs
+        if (distributed)
+        {
+            DistributedRun.Broker(config); // a missing or malformed broker, or an output silos cannot be told, is a bad argument
+            DistributedRun.Location(config.Output);
+        }
         ResumeRecord? record = null;
         if (resume)
         {
@@ -101,7 +105,8 @@ public static class RunCommand
                 InputDescription = record?.InputDescription ?? inputDescription,
             };
             IRunEngine engine = distributed
-                ? DistributedRun.Engine(config, request.OutputStore, config.Output, runId!, record ?? new ResumeRecord(input, inputDescription, settings), resume)
+                ? DistributedRun.Engine(config, request.OutputStore, DistributedRun.Location(config.Output), runId!,
+                    record ?? new ResumeRecord(DistributedRun.InputForResume(input), inputDescription, settings), resume)
                 : new InProcessEngine(config.Parallelism > 0 ? config.Parallelism : null);
             RunResult result;
             bool live = !plain && !System.Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
