@@ -14,6 +14,8 @@
 # `rabbitmq` user, which the broker runs as; /tmp is traversable, /root is not): nodeI/{mnesia,log,home,…}.
 # Every node of a broker shares one random Erlang cookie, written to nodeI/home/.erlang.cookie (mode 400), and
 # rabbitmqctl runs with HOME there, so it never touches /var/lib/rabbitmq or another broker's cookie.
+# With RABBITMQ_OWNER_PID set, `start` also leaves a watcher that stops the broker once that process has exited (so a
+# test run that is killed leaves no broker behind).
 # The user is `pipeline` with the password in RABBITMQ_PASSWORD (default: `pipeline`, for this private loopback broker).
 set -euo pipefail
 
@@ -162,6 +164,10 @@ case "$cmd" in
       ctl "$i" join_cluster "$(node_name 0)" >/dev/null
       ctl "$i" start_app >/dev/null
     done
+    if [ -n "${RABBITMQ_OWNER_PID:-}" ]; then
+      self="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/rabbitmq.sh"
+      setsid bash -c "while kill -0 $RABBITMQ_OWNER_PID 2>/dev/null; do sleep 2; done; [ -d '$base' ] && bash '$self' stop --port $port" >/dev/null 2>&1 < /dev/null &
+    fi
     print_info
     ;;
   restart-node)

@@ -43,7 +43,21 @@ public static class Program
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(int.TryParse(section["ShutdownSeconds"], out var s) ? s : 60));
         builder.Services.AddSingleton(options);
         builder.Services.AddHostedService<SiloWorker>();
-        builder.Build().Run();
+        var host = builder.Build();
+        if (int.TryParse(section["ExitWithPid"], out var owner)) WatchOwner(owner, host.Services.GetRequiredService<IHostApplicationLifetime>());
+        host.Run();
         return 0;
     }
+
+    /// <summary><c>Silo:ExitWithPid</c> (for tests and scripts): stop gracefully once process <paramref name="pid"/> has exited.</summary>
+    private static void WatchOwner(int pid, IHostApplicationLifetime lifetime) => _ = Task.Run(async () =>
+    {
+        while (true)
+        {
+            try { using var p = System.Diagnostics.Process.GetProcessById(pid); if (p.HasExited) break; }
+            catch (ArgumentException) { break; }
+            await Task.Delay(2000);
+        }
+        lifetime.StopApplication();
+    });
 }

@@ -73,6 +73,25 @@ public sealed class DistributedRunTests(BrokerFixture broker)
     }
 
     [Fact]
+    public async Task A_silo_stopped_with_SIGTERM_finishes_its_work_item_and_exits_cleanly()
+    {
+        // Items take 1 s here, so the silo almost surely has one in flight when SIGTERM arrives.
+        using var silos = new SiloProcesses(broker.Broker, 2, new Dictionary<string, string> { ["DelayMs"] = "1000", ["Prefetch"] = "1" });
+        using var output = new TempFolder();
+        var probe = new ProgressProbe();
+        var run = Run(output.Path, "sigterm", probe, silos);
+
+        await probe.UnitsDone(2).WaitAsync(Deadline);
+        Assert.Equal(0, silos.Terminate(0, TimeSpan.FromSeconds(60)));
+        await run;
+
+        var log = silos.Log(0);
+        Assert.Contains("stopping: no new work items", log); // it stopped taking items, then let its item finish
+        Assert.DoesNotContain("interrupted", log);
+        ParquetRows.AssertSame(broker.ReferenceRun, RunFolder(output.Path, "sigterm"));
+    }
+
+    [Fact]
     public async Task A_broker_restart_mid_run_leaves_the_rows_unchanged()
     {
         // Items take 1.5 s each here, so the run (19 items on 2 silos) is still going while the node stops and starts.

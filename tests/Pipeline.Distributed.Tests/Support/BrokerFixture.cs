@@ -46,6 +46,7 @@ public sealed class BrokerFixture : IAsyncLifetime
     public static string Script(params string[] args)
     {
         var psi = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.Environment["RABBITMQ_OWNER_PID"] = Environment.ProcessId.ToString(); // the broker goes if the test host is killed
         psi.ArgumentList.Add(Repo.Path("infra", "rabbitmq.sh"));
         foreach (var a in args) psi.ArgumentList.Add(a);
         using var p = Process.Start(psi)!;

@@ -20,6 +20,7 @@ public sealed class SiloProcesses : IDisposable
             psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "silo.dll"));
             psi.Environment["PIPELINE_BROKER"] = broker;
             psi.Environment["PIPELINE_Silo__Name"] = $"test-silo-{i}";
+            psi.Environment["PIPELINE_Silo__ExitWithPid"] = Environment.ProcessId.ToString(); // no orphan silos if the test host dies
             foreach (var (k, v) in settings ?? new Dictionary<string, string>()) psi.Environment[$"PIPELINE_Silo__{k}"] = v;
             var p = Process.Start(psi)!;
             var log = new StringBuilder();
@@ -39,6 +40,17 @@ public sealed class SiloProcesses : IDisposable
         _silos[i].Process.Kill(entireProcessTree: false);
         _silos[i].Process.WaitForExit();
     }
+
+    /// <summary>SIGTERM to silo <paramref name="i"/> (what systemd and docker stop send); returns its exit code once it has exited.</summary>
+    public int Terminate(int i, TimeSpan timeout)
+    {
+        Process.Start("kill", ["-TERM", _silos[i].Process.Id.ToString()])!.WaitForExit();
+        if (!_silos[i].Process.WaitForExit(timeout)) throw new TimeoutException($"silo {i} did not exit within {timeout.TotalSeconds} s of SIGTERM:\n{Logs()}");
+        _silos[i].Process.WaitForExit(); // drain its output
+        return _silos[i].Process.ExitCode;
+    }
+
+    public string Log(int i) { lock (_silos[i].Log) return _silos[i].Log.ToString(); }
 
     public string Logs() => string.Join("\n", _silos.Select((s, i) => { lock (s.Log) return $"--- silo {i} (exit {(s.Process.HasExited ? s.Process.ExitCode.ToString() : "running")}) ---\n{s.Log}"; }));
 
