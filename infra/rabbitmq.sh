@@ -7,6 +7,7 @@
 #   infra/rabbitmq.sh start  [--port P] [--nodes N] start node(s); waits until each answers; prints PIPELINE_BROKER=amqp://…
 #   infra/rabbitmq.sh stop   [--port P] [--keep]    stop the node(s) (rabbitmqctl stop, then the PID), remove the data (unless --keep)
 #   infra/rabbitmq.sh restart-node [--port P] [--node I]  stop node I (default 0) and start it again on the same data
+#   infra/rabbitmq.sh stop-node [--port P] [--node I]     stop node I only (a cluster loses a member)
 #   infra/rabbitmq.sh status [--port P]              exit 0 and print the broker URI if node 0 answers, else exit 1
 #
 # Ports (P defaults to RABBITMQ_PORT or 5672): node i listens for AMQP on P+i, for Erlang distribution on P+10+i;
@@ -39,7 +40,7 @@ bin=/usr/lib/rabbitmq/bin
 export ERL_EPMD_ADDRESS=127.0.0.1
 export ERL_EPMD_PORT=$((port + 20))
 
-usage() { echo "usage: infra/rabbitmq.sh install | start [--port P] [--nodes N] | stop [--port P] [--keep] | restart-node [--port P] [--node I] | status [--port P]" >&2; exit 2; }
+usage() { echo "usage: infra/rabbitmq.sh install | start [--port P] [--nodes N] | stop [--port P] [--keep] | restart-node|stop-node [--port P] [--node I] | status [--port P]" >&2; exit 2; }
 
 install() {
   if [ -x "$bin/rabbitmq-server" ] && command -v erl >/dev/null; then return 0; fi
@@ -174,6 +175,10 @@ case "$cmd" in
     [ -d "$base" ] || { echo "infra/rabbitmq.sh: no broker on port $port" >&2; exit 1; }
     stop_node "$node_index"
     start_node "$node_index"
+    ;;
+  stop-node)
+    [ -d "$base" ] || { echo "infra/rabbitmq.sh: no broker on port $port" >&2; exit 1; }
+    stop_node "$node_index"
     ;;
   stop)
     [ -d "$base" ] || exit 0

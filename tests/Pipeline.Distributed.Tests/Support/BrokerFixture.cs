@@ -58,7 +58,7 @@ public sealed class BrokerFixture : IAsyncLifetime
     }
 
     /// <summary>A port P such that P..P+count−1 are all free on 127.0.0.1 (node ports, distribution ports, epmd).</summary>
-    private static int FreePortRange(int count)
+    public static int FreePortRange(int count)
     {
         var random = new Random();
         for (int attempt = 0; attempt < 200; attempt++)
