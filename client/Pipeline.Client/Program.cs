@@ -15,6 +15,7 @@ public static class Program
             ReportCommand.Create(),
             ScheduleCommand.Create(),
             RunsCommand.Create(),
+            StatusCommand.Create(),
         };
         return root.Parse(args).InvokeAsync();
     }

@@ -32,9 +32,13 @@ public static class RunCommand
         var parallelism = new Option<int?>("--parallelism") { Description = "Worker threads (default: all cores)" };
         var plain = new Option<bool>("--plain") { Description = "Plain progress lines even on a terminal" };
         var trigger = new Option<string>("--trigger") { Description = "What started the run, recorded in _status.json and _manifest.json", DefaultValueFactory = _ => RunTriggers.Manual, Hidden = true };
+        var engine = new Option<string?>("--engine") { Description = "Where units run: in-process (default) or rabbitmq (silos started with `silo --broker …`)" };
+        engine.AcceptOnlyFromAmong("in-process", "rabbitmq");
+        var broker = new Option<string?>("--broker") { Description = "RabbitMQ broker amqp://user:pass@host:port/vhost for --engine rabbitmq (default PIPELINE_BROKER)" };
+        var resume = new Option<string?>("--resume") { Description = "Finish the unfinished distributed run RUN_ID (units with outputs are not redone)" };
 
         var command = new Command("run", "Compute every metric for a data set and write Parquet tables under OUTPUT/runs/RUN_ID/")
-            { input, output, runId, replace, preset, seed, shock, recovery, asOf, parallelism, plain, trigger };
+            { input, output, runId, replace, preset, seed, shock, recovery, asOf, parallelism, plain, trigger, engine, broker, resume };
         command.SetAction(async (parse, ct) =>
         {
             PipelineConfiguration config;
@@ -48,8 +52,11 @@ public static class RunCommand
                     ["Metrics:Shock"] = parse.GetValue(shock),
                     ["Metrics:Recovery"] = parse.GetValue(recovery),
                     ["Metrics:AsOf"] = parse.GetValue(asOf)?.ToString(),
+                    ["Run:Engine"] = parse.GetValue(resume) is not null ? "rabbitmq" : parse.GetValue(engine),
+                    ["Broker:Uri"] = parse.GetValue(broker),
                 });
-                return await RunAsync(config, parse.GetValue(input), parse.GetValue(runId), parse.GetValue(replace), parse.GetValue(preset)!, parse.GetValue(plain), ct, parse.GetValue(trigger)!);
+                return await RunAsync(config, parse.GetValue(input), parse.GetValue(resume) ?? parse.GetValue(runId), parse.GetValue(replace), parse.GetValue(preset)!, parse.GetValue(plain), ct,
+                    parse.GetValue(trigger)!, resume: parse.GetValue(resume) is not null);
             }
             catch (ArgumentException e)
             {
@@ -61,11 +68,23 @@ public static class RunCommand
     }
 
     public static async Task<int> RunAsync(PipelineConfiguration config, string? input, string? runId, bool replace, string preset, bool plain, CancellationToken ct,
-        string trigger = RunTriggers.Manual)
+        string trigger = RunTriggers.Manual, bool resume = false)
     {
         using var ownTelemetry = TelemetrySession.Current is null ? TelemetrySession.Start() : null; // OTLP export only when OTEL_* says so
         var log = TelemetrySession.Current!.RunLogger;
         var settings = config.Metrics();
+        bool distributed = config.Raw["Run:Engine"] == "rabbitmq";
+        if (distributed)
+        {
+            DistributedRun.Broker(config); // a missing or malformed broker, or an output silos cannot be told, is a bad argument
+            DistributedRun.Location(config.Output);
+        }
+        ResumeRecord? record = null;
+        if (resume)
+        {
+            record = await DistributedRun.ReadRecordAsync(ObjectStores.Open(config.Output), RunId.Validate(runId!), ct);
+            (input, settings) = (record.Input, record.Settings);
+        }
         var format = config.OutputFormat();
         var blob = config.BlobOptions();
         if (runId is not null) RunId.Validate(runId);
@@ -75,6 +94,7 @@ public static class RunCommand
         {
             if (input is null)
             {
+                if (distributed) System.Console.WriteLine("note: the generated input is removed after the run, so this run cannot be resumed; pass --input to keep that option.");
                 var seed = config.SampleSeed;
                 generated = Path.Combine(Path.GetTempPath(), $"pipeline-{preset}-{seed}-{Guid.NewGuid():N}");
                 var report = DatasetGenerator.Generate(new GeneratorOptions(GenerateCommand.ParsePreset(preset), seed), generated, null, ct);
@@ -83,6 +103,7 @@ public static class RunCommand
                 System.Console.WriteLine($"No --input: generated the {preset} data set (seed {seed}): {report.Clusters:N0} clusters, {report.Firms:N0} firms, {report.Links:N0} links.");
             }
 
+            if (distributed) runId ??= RunId.FromStartTime(DateTimeOffset.UtcNow); // the silos must know it from the start
             IObjectStore inputStore, outputStore;
             try
             {
@@ -97,9 +118,13 @@ public static class RunCommand
             }
             var request = new RunRequest(inputStore, outputStore)
             {
-                RunId = runId, Replace = replace, Settings = settings, Output = format, InputDescription = inputDescription, Trigger = trigger,
+                RunId = runId, Replace = replace, Resume = resume, Settings = settings, Output = format, Trigger = trigger,
+                InputDescription = record?.InputDescription ?? inputDescription,
             };
-            var engine = new InProcessEngine(config.Parallelism > 0 ? config.Parallelism : null);
+            IRunEngine engine = distributed
+                ? DistributedRun.Engine(config, request.OutputStore, DistributedRun.Location(config.Output), runId!,
+                    record ?? new ResumeRecord(DistributedRun.InputForResume(input), inputDescription, settings), resume)
+                : new InProcessEngine(config.Parallelism > 0 ? config.Parallelism : null);
             RunResult result;
             bool live = !plain && !System.Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
             if (System.Console.IsOutputRedirected) AnsiConsole.Profile.Capabilities.Ansi = false; // no colour codes in logs

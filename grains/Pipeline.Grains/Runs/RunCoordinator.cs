@@ -45,7 +45,8 @@ public sealed class RunCoordinator(IRunEngine engine, IRunObserver observer)
 
         // Fail on a missing or doubled input table before anything is written.
         await InputTables.LocateAsync(request.Input, ct).ConfigureAwait(false);
-        await publisher.PrepareAsync(request.Replace, ct).ConfigureAwait(false);
+        if (request.Resume) await publisher.EnsureResumableAsync(ct).ConfigureAwait(false);
+        else await publisher.PrepareAsync(request.Replace, ct).ConfigureAwait(false);
 
         var status = new StatusMirror(telemetry, publisher, new RunStatus
         {

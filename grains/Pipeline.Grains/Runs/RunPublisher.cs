@@ -27,6 +27,15 @@ public sealed class RunPublisher(IObjectStore output, RunLayout layout)
         await output.DeleteAsync(layout.Status, ct).ConfigureAwait(false);
     }
 
+    /// <summary>Throws unless the run exists and is unfinished (no manifest), so it can be resumed.</summary>
+    public async Task EnsureResumableAsync(CancellationToken ct)
+    {
+        if (await output.GetInfoAsync(layout.Manifest, ct).ConfigureAwait(false) is not null)
+            throw new RunExistsException($"Run '{layout.RunId}' in {output.DisplayUri} is finished; there is nothing to resume.");
+        if (await output.GetInfoAsync(layout.Status, ct).ConfigureAwait(false) is null)
+            throw new ArgumentException($"There is no run '{layout.RunId}' to resume in {output.DisplayUri}.");
+    }
+
     public Task WriteStatusAsync(RunStatus status, CancellationToken ct) =>
         output.WriteAsync(layout.Status, new MemoryStream(RunJson.Serialize(status)), null, ct);
 

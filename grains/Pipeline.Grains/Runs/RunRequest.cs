@@ -9,6 +9,8 @@ public sealed record RunRequest(IObjectStore Input, IObjectStore OutputStore)
 {
     public string? RunId { get; init; }
     public bool Replace { get; init; }
+    /// <summary>Continue an unfinished run of this id (its folder is kept; the engine redoes only what is missing).</summary>
+    public bool Resume { get; init; }
     public MetricSettings Settings { get; init; } = new();
     public OutputOptions Output { get; init; } = new();
     /// <summary>Overrides the input URI recorded in the manifest (e.g. "generated:sample?seed=42").</summary>

@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using Pipeline.Grains.Runs;
+using Pipeline.Silo.Broker;
+
+namespace Pipeline.Silo.Engines;
+
+/// <summary>
+/// The client's view of a distributed run: which units are done (each counted once, however many deliveries or
+/// duplicate events it had), failed attempts and their last errors, and the live figures it reports — units
+/// done/failed, firms/s, ETA (remaining estimated cost × elapsed / cost done this session, so a few huge clusters
+/// do not make it lie), silos consuming — plus where the
+/// silos' time went (compute vs. storage staging) for the summary.
+/// </summary>
+internal sealed class RunFollower(IReadOnlyDictionary<string, double> costs, IRunObserver observer)
+{
+    private readonly HashSet<string> _done = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _lastError = new(StringComparer.Ordinal);
+    private readonly Stopwatch _clock = new();
+    private int _failedAttempts, _events;
+    private readonly int total = costs.Count;
+    private readonly double _totalCost = costs.Values.Sum();
+    private double _doneCost, _doneCostAtStart;
+    private long _firms;
+    private double _computeMs, _stagingMs;
+
+    public IRunObserver Observer => observer;
+    public int Done => _done.Count;
+    public bool Complete => _done.Count >= total;
+    public int Silos { get; set; }
+
+    public bool IsDone(string unit) => _done.Contains(unit);
+
+    public void MarkDone(IEnumerable<string> units)
+    {
+        int before = _done.Count;
+        foreach (var u in units) if (_done.Add(u)) _doneCost += costs.GetValueOrDefault(u);
+        if (_done.Count != before) observer.Progress(RunStage.Compute, _done.Count, total);
+    }
+
+    public void Start()
+    {
+        _doneCostAtStart = _doneCost;
+        _clock.Start();
+        observer.Progress(RunStage.Compute, _done.Count, total);
+    }
+
+    public void Completed(UnitEvent e)
+    {
+        _events++;
+        if (e.Units.All(_done.Contains)) return; // a duplicate: counted already
+        _firms += e.Firms;
+        _computeMs += e.ComputeMs;
+        _stagingMs += e.StagingMs;
+        MarkDone(e.Units);
+    }
+
+    public void AttemptFailed(UnitEvent e)
+    {
+        _failedAttempts++;
+        _lastError[e.Item] = $"{e.Error} (on silo {e.Silo})";
+        observer.Info($"work item {e.Item} ({string.Join(", ", e.Units.Take(3))}{(e.Units.Length > 3 ? ", …" : "")}) failed on silo {e.Silo}: {e.Error}; the broker redelivers it up to {BrokerTopology.DeliveryLimit} times");
+    }
+
+    public void Report()
+    {
+        double s = Math.Max(_clock.Elapsed.TotalSeconds, 1e-3);
+        double doneNow = _doneCost - _doneCostAtStart;
+        var eta = doneNow > 0 ? TimeSpan.FromSeconds((_totalCost - _doneCost) * s / doneNow) : (TimeSpan?)null;
+        observer.Info($"{_done.Count:N0}/{total:N0} units done, {_failedAttempts} failed attempts, {_firms / s:N0} firms/s, ETA {(eta is { } e ? $"{e.TotalSeconds:F0} s" : "?")}, {Silos} silo(s)" +
+                      (Silos == 0 ? " — waiting: start silos with `silo --broker …` (infra/silos.sh)" : ""));
+    }
+
+    public string Summary() =>
+        $"all {total:N0} units done in {_clock.Elapsed.TotalSeconds:F1} s ({_events:N0} completion events, {_failedAttempts} failed attempts); " +
+        $"silo time: compute {_computeMs / 1000:F1} s, storage staging {_stagingMs / 1000:F1} s";
+
+    public string FailureReport(WorkItemMessage item, string[] failedUnits)
+    {
+        var error = _lastError.TryGetValue(item.Item, out var m) ? m : "no error was reported (the silos processing it may have crashed)";
+        return $"unit {string.Join(", ", failedUnits.Take(5))}{(failedUnits.Length > 5 ? $" and {failedUnits.Length - 5} more" : "")} (work item {item.Item}) " +
+               $"failed on every one of {BrokerTopology.DeliveryLimit} deliveries and was dead-lettered; last error: {error}";
+    }
+}
