@@ -4,7 +4,8 @@ namespace Pipeline.Silo.Broker;
 
 /// <summary>
 /// The broker address(es) of <c>--broker</c> / <c>PIPELINE_BROKER</c>: one or more comma-separated
-/// <c>amqp://user:pass@host:port/vhost</c> URIs (the nodes of one cluster; a connection tries them in order).
+/// <c>amqp://user:pass@host:port/vhost</c> URIs (the nodes of one cluster; the client library tries them in random
+/// order, which spreads connections over the cluster, and moves to another on reconnecting).
 /// <see cref="Display"/> never shows the password.
 /// </summary>
 public sealed class BrokerEndpoints
