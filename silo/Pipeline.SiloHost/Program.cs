@@ -2,6 +2,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using Pipeline.Grains.Runs;
+using Pipeline.Grains.Telemetry;
 using Pipeline.Silo.Broker;
 using Pipeline.Silo.Hosting;
 
@@ -43,6 +48,15 @@ public static class Program
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(int.TryParse(section["ShutdownSeconds"], out var s) ? s : 60));
         builder.Services.AddSingleton(options);
         builder.Services.AddHostedService<SiloWorker>();
+        // OpenTelemetry: work-item spans join the client's trace (W3C context in the message headers); exported
+        // only when the standard OTEL_* variables ask for traces, as for the client.
+        using var tracing = OtelSettings.FromEnvironment().Traces
+            ? Sdk.CreateTracerProviderBuilder()
+                .SetResourceBuilder(Environment.GetEnvironmentVariable("OTEL_SERVICE_NAME") is { Length: > 0 }
+                    ? ResourceBuilder.CreateDefault()
+                    : ResourceBuilder.CreateDefault().AddService("pipeline-silo", serviceVersion: CodeVersion.Current))
+                .AddSource(PipelineTelemetry.Name).AddOtlpExporter().Build()
+            : null;
         var host = builder.Build();
         if (int.TryParse(section["ExitWithPid"], out var owner)) WatchOwner(owner, host.Services.GetRequiredService<IHostApplicationLifetime>());
         host.Run();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using Pipeline.Grains.Partitioning;
 using Pipeline.Grains.Runs;
+using Pipeline.Grains.Telemetry;
 using Pipeline.Grains.Units;
 using Pipeline.Silo.Broker;
 using Pipeline.Silo.Staging;
@@ -39,12 +40,16 @@ public sealed class RabbitMqEngine(RabbitMqEngineOptions options) : IRunEngine
 {
     public string Name => "rabbitmq";
 
+    /// <summary>The span current when the run's units were handed to this engine (the coordinator's compute stage).</summary>
+    private ActivityContext? _computeContext;
+
     public async Task<UnitResults> ExecuteAsync(PartitionedInput input, IRunObserver observer, CancellationToken ct)
     {
+        _computeContext = Activity.Current?.Context;
         var layout = new WorkLayout(options.RunId);
         var store = options.Output;
         var plan = input.Plan;
-        var follow = new RunFollower(plan.ToDictionary(u => u.UnitId, u => u.Cost, StringComparer.Ordinal), observer);
+        var follow = new RunFollower(plan, observer);
 
         // What is already done (resume): every unit in an existing output.
         if (options.Resume)
@@ -126,6 +131,10 @@ public sealed class RabbitMqEngine(RabbitMqEngineOptions options) : IRunEngine
                             Persistent = true, Type = "work", MessageId = item.Name, ContentType = "application/json",
                             Headers = new Dictionary<string, object?> { [BrokerTopology.RunHeader] = options.RunId },
                         };
+                        // W3C trace context of the compute stage, so the silo's work joins the run's trace.
+                        var trace = new Dictionary<string, string>();
+                        TraceContext.Inject(trace, _computeContext);
+                        foreach (var (key, value) in trace) props.Headers[key] = value;
                         await channel.BasicPublishAsync(BrokerTopology.WorkExchange, BrokerTopology.WorkRoutingKey, mandatory: false, props, BrokerJson.Serialize(message), ct).ConfigureAwait(false);
                     })).ConfigureAwait(false);
                     foreach (var item in chunk) published.Add(item.Name); // all confirmed by the broker

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Pipeline.Grains.Partitioning;
 using Pipeline.Grains.Runs;
 using Pipeline.Silo.Broker;
 
@@ -11,14 +12,16 @@ namespace Pipeline.Silo.Engines;
 /// do not make it lie), silos consuming — plus where the
 /// silos' time went (compute vs. storage staging) for the summary.
 /// </summary>
-internal sealed class RunFollower(IReadOnlyDictionary<string, double> costs, IRunObserver observer)
+internal sealed class RunFollower(IReadOnlyList<UnitOfWork> plan, IRunObserver observer)
 {
+    private readonly Dictionary<string, UnitOfWork> _units = plan.ToDictionary(u => u.UnitId, StringComparer.Ordinal);
+    private readonly Dictionary<string, double> costs = plan.ToDictionary(u => u.UnitId, u => u.Cost, StringComparer.Ordinal);
     private readonly HashSet<string> _done = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _lastError = new(StringComparer.Ordinal);
     private readonly Stopwatch _clock = new();
     private int _failedAttempts, _events;
-    private readonly int total = costs.Count;
-    private readonly double _totalCost = costs.Values.Sum();
+    private readonly int total = plan.Count;
+    private readonly double _totalCost = plan.Sum(u => u.Cost);
     private double _doneCost, _doneCostAtStart;
     private long _firms;
     private double _computeMs, _stagingMs;
@@ -51,6 +54,16 @@ internal sealed class RunFollower(IReadOnlyDictionary<string, double> costs, IRu
         _firms += e.Firms;
         _computeMs += e.ComputeMs;
         _stagingMs += e.StagingMs;
+        // Each newly done unit is reported (→ a unit span in the run's trace, with the silo as host). A work item's
+        // units share its timing: the item ran for ComputeMs + StagingMs on the silo, ending about now.
+        var finished = DateTimeOffset.UtcNow;
+        var started = finished - TimeSpan.FromMilliseconds(e.ComputeMs + e.StagingMs);
+        foreach (var id in e.Units)
+        {
+            if (_done.Contains(id) || !_units.TryGetValue(id, out var unit)) continue;
+            long rows = unit is ClusterUnit c ? c.Firms : e.Units.Length == 1 ? e.Firms : 0;
+            observer.UnitFinished(new UnitReport(unit, e.Silo, started, finished, rows, unit is ClusterUnit ? rows + 1 : rows));
+        }
         MarkDone(e.Units);
     }
 

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Pipeline.Grains.Telemetry;
 using Pipeline.Silo.Broker;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
@@ -70,6 +72,21 @@ public sealed class SiloWorker(SiloOptions options, ILogger<SiloWorker> log) : B
         await connection.CloseAsync(CancellationToken.None).ConfigureAwait(false);
     }
 
+    private Activity? StartItemSpan(IDictionary<string, object?>? headers, WorkItemMessage item)
+    {
+        if (!PipelineTelemetry.Source.HasListeners()) return null;
+        var text = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (headers is not null)
+            foreach (var (key, value) in headers)
+                if (value is byte[] bytes) text[key] = System.Text.Encoding.UTF8.GetString(bytes);
+                else if (value is string str) text[key] = str;
+        TraceContext.TryExtract(text, out var parent);
+        var span = PipelineTelemetry.Source.StartActivity("pipeline.silo.item", ActivityKind.Consumer, parent);
+        span?.SetTag(PipelineTelemetry.HostKey, options.EffectiveName).SetTag("pipeline.work_item", item.Item).SetTag("pipeline.run_id", item.RunId)
+            .SetTag("pipeline.units", item.Units.Length);
+        return span;
+    }
+
     private async Task HandleAsync(IChannel channel, BasicDeliverEventArgs delivery)
     {
         Interlocked.Increment(ref _inFlight);
@@ -78,7 +95,11 @@ public sealed class SiloWorker(SiloOptions options, ILogger<SiloWorker> log) : B
         try
         {
             item = BrokerJson.Deserialize<WorkItemMessage>(delivery.Body.Span);
+            // A span for the item in the client's trace (parent from the message's W3C headers); exported when this
+            // silo runs with OTEL_* set.
+            using var span = StartItemSpan(delivery.BasicProperties.Headers, item);
             var report = await _executor.ExecuteAsync(item, CancellationToken.None).ConfigureAwait(false);
+            span?.SetTag(PipelineTelemetry.RowsInKey, report.Firms);
             if (report.Outcome != WorkItemOutcome.RunAborted)
                 await PublishEventAsync(channel, new UnitEvent(item.RunId, item.Item, item.Units, UnitEvent.Done, options.EffectiveName, report.Firms,
                     report.Compute.TotalMilliseconds, report.Staging.TotalMilliseconds)).ConfigureAwait(false);

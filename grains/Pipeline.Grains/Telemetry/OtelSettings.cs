@@ -1,6 +1,6 @@
 using System.Collections;
 
-namespace Pipeline.Client.Telemetry;
+namespace Pipeline.Grains.Telemetry;
 
 /// <summary>
 /// Which OpenTelemetry signals to export, decided by the standard environment variables only
