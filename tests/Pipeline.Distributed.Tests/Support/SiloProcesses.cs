@@ -12,7 +12,7 @@ public sealed class SiloProcesses : IDisposable
 {
     private readonly List<(Process Process, StringBuilder Log)> _silos = [];
 
-    public SiloProcesses(string broker, int count, IReadOnlyDictionary<string, string>? settings = null)
+    public SiloProcesses(string broker, int count, IReadOnlyDictionary<string, string>? settings = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         for (int i = 0; i < count; i++)
         {
@@ -22,6 +22,7 @@ public sealed class SiloProcesses : IDisposable
             psi.Environment["PIPELINE_Silo__Name"] = $"test-silo-{i}";
             psi.Environment["PIPELINE_Silo__ExitWithPid"] = Environment.ProcessId.ToString(); // no orphan silos if the test host dies
             foreach (var (k, v) in settings ?? new Dictionary<string, string>()) psi.Environment[$"PIPELINE_Silo__{k}"] = v;
+            foreach (var (k, v) in environment ?? new Dictionary<string, string>()) psi.Environment[k] = v;
             var p = Process.Start(psi)!;
             var log = new StringBuilder();
             p.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.AppendLine(e.Data); };
