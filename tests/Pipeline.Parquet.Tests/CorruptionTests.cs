@@ -9,17 +9,7 @@ public class CorruptionTests
     {
         var ms = new MemoryStream();
         using (var w = new ParquetFileWriter(ms, TestRows.Schema, new ParquetWriterOptions { Codec = codec, RowGroupMaxRows = 150, PageMaxBytes = 512 }, leaveOpen: true))
-            foreach (var r in TestRows.Make(400, 3))
-            {
-                w.WriteInt64(0, r.Id);
-                if (r.Small is { } s) w.WriteInt32(1, s); else w.WriteNull(1);
-                if (r.Ratio is { } d) w.WriteDouble(2, d); else w.WriteNull(2);
-                w.WriteFloat(3, r.F);
-                if (r.Flag is { } b) w.WriteBoolean(4, b); else w.WriteNull(4);
-                w.WriteString(5, r.Name);
-                w.WriteString(6, r.Key);
-                w.EndRow();
-            }
+            foreach (var r in TestRows.Make(400, 3)) TestRows.WriteRow(w, r);
         return ms.ToArray();
     }
 

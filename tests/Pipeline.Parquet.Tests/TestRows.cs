@@ -36,18 +36,21 @@ public static class TestRows
     {
         var path = TempPath();
         using var w = new ParquetFileWriter(File.Create(path), Schema, options);
-        foreach (var r in rows)
-        {
-            w.WriteInt64(0, r.Id);
-            if (r.Small is { } s) w.WriteInt32(1, s); else w.WriteNull(1);
-            if (r.Ratio is { } d) w.WriteDouble(2, d); else w.WriteNull(2);
-            w.WriteFloat(3, r.F);
-            if (r.Flag is { } b) w.WriteBoolean(4, b); else w.WriteNull(4);
-            w.WriteString(5, r.Name);
-            w.WriteString(6, r.Key);
-            w.EndRow();
-        }
+        foreach (var r in rows) WriteRow(w, r);
         return path;
+    }
+
+    /// <summary>One row, nulls as nulls.</summary>
+    public static void WriteRow(ParquetFileWriter w, TestRow r)
+    {
+        w.WriteInt64(0, r.Id);
+        if (r.Small is { } s) w.WriteInt32(1, s); else w.WriteNull(1);
+        if (r.Ratio is { } d) w.WriteDouble(2, d); else w.WriteNull(2);
+        w.WriteFloat(3, r.F);
+        if (r.Flag is { } b) w.WriteBoolean(4, b); else w.WriteNull(4);
+        w.WriteString(5, r.Name);
+        w.WriteString(6, r.Key);
+        w.EndRow();
     }
 
     /// <summary>Reads every row of a file written from <see cref="Schema"/> with our reader.</summary>

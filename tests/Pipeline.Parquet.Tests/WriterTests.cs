@@ -7,47 +7,6 @@ namespace Pipeline.Parquet.Tests;
 /// <summary>Files from <see cref="ParquetFileWriter"/> read back by DuckDB with identical values and the metadata we wrote.</summary>
 public class WriterTests
 {
-    private static readonly ParquetSchema Schema = new(
-    [
-        ParquetColumn.Int64("id"), ParquetColumn.Int32("small", required: false), ParquetColumn.Double("ratio", required: false),
-        ParquetColumn.Float("f"), ParquetColumn.Boolean("flag", required: false), ParquetColumn.String("name", required: false),
-        ParquetColumn.String("key"),
-    ]);
-
-    private sealed record Row(long Id, int? Small, double? Ratio, float F, bool? Flag, string? Name, string Key);
-
-    private static List<Row> Rows(int n, int seed)
-    {
-        var rng = new Random(seed);
-        string[] words = ["", "Wenzhou", "温州鞋业", "a,b\"c", "x\ny", "🙂 emoji"];
-        return [.. Enumerable.Range(0, n).Select(i => new Row(
-            i == 0 ? long.MinValue : i == 1 ? long.MaxValue : rng.NextInt64(-1_000_000_000_000, 1_000_000_000_000),
-            rng.Next(5) == 0 ? null : rng.Next(int.MinValue, int.MaxValue),
-            rng.Next(4) == 0 ? null : i == 2 ? double.MaxValue : i == 3 ? -0.0 : rng.NextDouble() * 1e6 - 5e5,
-            (float)rng.NextDouble(),
-            rng.Next(3) == 0 ? null : rng.Next(2) == 0,
-            rng.Next(6) == 0 ? null : words[rng.Next(words.Length)] + (i % 7),
-            $"k{i:D6}"))];
-    }
-
-    private static string WriteFile(List<Row> rows, ParquetWriterOptions options)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"pq-{Guid.NewGuid():N}.parquet");
-        using var w = new ParquetFileWriter(File.Create(path), Schema, options);
-        foreach (var r in rows)
-        {
-            w.WriteInt64(0, r.Id);
-            if (r.Small is { } s) w.WriteInt32(1, s); else w.WriteNull(1);
-            if (r.Ratio is { } d) w.WriteDouble(2, d); else w.WriteNull(2);
-            w.WriteFloat(3, r.F);
-            if (r.Flag is { } b) w.WriteBoolean(4, b); else w.WriteNull(4);
-            w.WriteString(5, r.Name);
-            w.WriteString(6, r.Key);
-            w.EndRow();
-        }
-        return path;
-    }
-
     [Theory]
     [InlineData(ParquetCodec.Uncompressed, 1000, 1_000_000)]
     [InlineData(ParquetCodec.Snappy, 1000, 1_000_000)]
@@ -59,8 +18,8 @@ public class WriterTests
     [InlineData(ParquetCodec.Snappy, 0, 1_000_000)]
     public void DuckDb_reads_identical_values(ParquetCodec codec, int n, int rowGroupRows)
     {
-        var rows = Rows(n, n + (int)codec);
-        var path = WriteFile(rows, new ParquetWriterOptions { Codec = codec, RowGroupMaxRows = rowGroupRows });
+        var rows = TestRows.Make(n, n + (int)codec);
+        var path = TestRows.Write(rows, new ParquetWriterOptions { Codec = codec, RowGroupMaxRows = rowGroupRows });
         try
         {
             var read = DuckDbReader.Query($"SELECT * FROM read_parquet({DuckDbReader.Literal(path)})");
@@ -92,8 +51,8 @@ public class WriterTests
     [Fact]
     public void Metadata_shows_codec_statistics_schema_and_key_values()
     {
-        var rows = Rows(500, 3);
-        var path = WriteFile(rows, new ParquetWriterOptions
+        var rows = TestRows.Make(500, 3);
+        var path = TestRows.Write(rows, new ParquetWriterOptions
         {
             Codec = ParquetCodec.Snappy,
             KeyValueMetadata = new Dictionary<string, string> { ["pipeline.run_id"] = "r1" },
@@ -128,7 +87,7 @@ public class WriterTests
     [Fact]
     public void Misuse_is_refused_with_the_column_named()
     {
-        using var w = new ParquetFileWriter(new MemoryStream(), Schema);
+        using var w = new ParquetFileWriter(new MemoryStream(), TestRows.Schema);
         var e = Assert.Throws<ArgumentException>(() => w.WriteNull(0));
         Assert.Contains("'id'", e.Message);
         Assert.Throws<ArgumentException>(() => w.WriteDouble(0, 1.0));
