@@ -15,7 +15,8 @@ namespace Pipeline.Tests.Blob;
 /// Parquet input tables in blob storage reach the Parquet reader: a folder <c>NAME/</c> of parts under an az://
 /// input is located as <see cref="TableFormat.ParquetParts"/>, and <see cref="ParquetFileReader"/> decodes each part
 /// straight from the store's seekable read stream (ranged Get Blob on every seek, pinned to one ETag) with exactly
-/// the values it reads from the same file on disk. The table cursor over these parts is another piece of work.
+/// the values it reads from the same file on disk (the whole input path through the table cursor:
+/// Input/ParquetBlobInputTests).
 /// </summary>
 [Collection("Azurite")]
 public sealed class BlobParquetInputTests(AzuriteFixture azurite)

@@ -1,6 +1,6 @@
 using Pipeline.Grains.Input;
 using Pipeline.Storage;
-using Pipeline.Tests.Support;
+using Pipeline.Storage.Tests.Azure;
 using Xunit;
 
 namespace Pipeline.Tests.Input;
@@ -9,13 +9,13 @@ namespace Pipeline.Tests.Input;
 /// Parquet inputs in Azure Blob storage (a real Azurite): read through ranged reads of the blobs, with the same
 /// rows, quarantine and fingerprint as from a local folder; a corrupt blob is one error naming its az:// path.
 /// </summary>
-public class ParquetBlobInputTests
+[Collection("Azurite")]
+public class ParquetBlobInputTests(AzuriteFixture azurite)
 {
     [Fact]
     public async Task Parquet_inputs_in_blob_storage_read_like_local_ones()
     {
         using var local = ParquetInputTests.SmallInput();
-        await using var azurite = await Azurite.StartAsync();
         var store = azurite.NewStore("national");
         foreach (var file in Directory.GetFiles(local.Path, "*", SearchOption.AllDirectories))
         {

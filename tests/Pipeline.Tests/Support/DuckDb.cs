@@ -11,30 +11,18 @@ public static class DuckDb
 {
     private static readonly Lazy<bool> Installed = new(() =>
     {
-        Run("bash", [Repo.Path("infra", "install-node-tools.sh")], TimeSpan.FromMinutes(10));
+        ChildProcess.RunChecked("bash", [Repo.Path("infra", "install-node-tools.sh")], TimeSpan.FromMinutes(10));
         return true;
     });
 
     public static IReadOnlyList<JsonElement> Query(string sql)
     {
         _ = Installed.Value;
-        var json = Run("node", [Repo.Path("infra", "node", "duckdb-query.mjs"), sql], TimeSpan.FromMinutes(2));
+        var (json, _) = ChildProcess.RunChecked("node", [Repo.Path("infra", "node", "duckdb-query.mjs"), sql], TimeSpan.FromMinutes(2));
         using var doc = JsonDocument.Parse(json);
         return [.. doc.RootElement.EnumerateArray().Select(e => e.Clone())];
     }
 
     /// <summary>SQL string literal of a path.</summary>
     public static string Literal(string path) => "'" + path.Replace("'", "''") + "'";
-
-    private static string Run(string file, string[] args, TimeSpan timeout)
-    {
-        var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(timeout)) { p.Kill(true); throw new TimeoutException($"{file} did not finish in {timeout}."); }
-        if (p.ExitCode != 0) throw new InvalidOperationException($"{file} {string.Join(' ', args)} failed ({p.ExitCode}): {stderr.Result}");
-        return stdout.Result;
-    }
 }

@@ -12,7 +12,7 @@ public static class ParquetOverHttp
 {
     private static readonly Lazy<bool> Installed = new(() =>
     {
-        var (code, _, stderr) = Run("bash", [Repo.Path("infra", "install-node-tools.sh")], TimeSpan.FromMinutes(10));
+        var (code, _, stderr) = ChildProcess.Run("bash", [Repo.Path("infra", "install-node-tools.sh")], TimeSpan.FromMinutes(10));
         if (code != 0) throw new InvalidOperationException($"infra/install-node-tools.sh failed: {stderr}");
         return true;
     });
@@ -23,21 +23,9 @@ public static class ParquetOverHttp
     {
         _ = Installed.Value;
         var environment = extraCaCertificates is null ? null : new Dictionary<string, string> { ["NODE_EXTRA_CA_CERTS"] = extraCaCertificates };
-        var (code, stdout, stderr) = Run("node", [Repo.Path("infra", "node", "parquet-url-rows.mjs"), url], TimeSpan.FromMinutes(2), environment);
+        var (code, stdout, stderr) = ChildProcess.Run("node", [Repo.Path("infra", "node", "parquet-url-rows.mjs"), url], TimeSpan.FromMinutes(2), environment);
         if (code != 0) throw new InvalidOperationException($"parquet-url-rows.mjs failed ({code}): {stderr}");
         using var doc = JsonDocument.Parse(stdout);
         return [.. doc.RootElement.EnumerateArray().Select(e => e.Clone())];
-    }
-
-    private static (int Code, string Stdout, string Stderr) Run(string file, string[] args, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
-    {
-        var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) psi.Environment[name] = value;
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(timeout)) { p.Kill(true); throw new TimeoutException($"{file} did not finish in {timeout}."); }
-        return (p.ExitCode, stdout.Result, stderr.Result);
     }
 }
