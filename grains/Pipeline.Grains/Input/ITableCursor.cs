@@ -1,7 +1,7 @@
 namespace Pipeline.Grains.Input;
 
 /// <summary>
-/// Forward-only access to the rows of one input table, whatever its format (CSV now, Parquet parts later).
+/// Forward-only access to the rows of one input table, whatever its format (a CSV file, a Parquet file or a folder of Parquet parts).
 /// Values are exposed as text so one validator serves every format; a typed format renders its values in the
 /// invariant culture. A cursor is used by one thread.
 /// </summary>
