@@ -14,7 +14,8 @@ public sealed class AzureBlobRecoveryTests(AzuriteFixture azurite, ITestOutputHe
         var data = TestData.Bytes(size, 6);
         var store = azurite.NewStore("crash", azurite.Options(blockSize: 4 << 20, singleMax: 4 << 20) with
         {
-            MaxRetries = 12, RetryBaseDelay = TimeSpan.FromMilliseconds(100), RetryMaxDelay = TimeSpan.FromSeconds(2),
+            // A patient budget (~75 s): restarting Azurite (a node process) took over 15 s on a busy machine.
+            MaxRetries = 40, RetryBaseDelay = TimeSpan.FromMilliseconds(100), RetryMaxDelay = TimeSpan.FromSeconds(2),
         });
         await store.CreateContainerIfNotExistsAsync();
         int pidBefore = azurite.Pid;
