@@ -115,8 +115,7 @@ public sealed class RabbitMqEngine(RabbitMqEngineOptions options) : IRunEngine
                 lostSince = null;
 
                 // Catch up with outputs written while we were away (their events may be gone with a lost connection).
-                await foreach (var o in options.Output.ListAsync(layout.OutputsPrefix, ct).ConfigureAwait(false))
-                    if (itemUnits.TryGetValue(ItemOf(o.Name), out var units)) follow.MarkDone(units);
+                await CatchUpAsync();
 
                 var publishing = Stopwatch.StartNew();
                 int sent = 0;
@@ -167,6 +166,9 @@ public sealed class RabbitMqEngine(RabbitMqEngineOptions options) : IRunEngine
                     {
                         tick.Restart();
                         follow.Silos = (int)await channel.ConsumerCountAsync(BrokerTopology.WorkQueue, ct).ConfigureAwait(false);
+                        // Storage is the record of what is done: an output whose completion event was lost (a silo's
+                        // publish cut off by a broker restart) still ends its units.
+                        await CatchUpAsync();
                         follow.Report();
                     }
                 }
@@ -174,12 +176,19 @@ public sealed class RabbitMqEngine(RabbitMqEngineOptions options) : IRunEngine
             }
             catch (Exception e) when (e is not UnitFailedException && !ct.IsCancellationRequested)
             {
+                if (follow.Complete) break;
                 lostSince ??= DateTimeOffset.UtcNow;
                 if (DateTimeOffset.UtcNow - lostSince > options.BrokerOutage)
                     throw new IOException($"The broker {options.Broker.Display} was unreachable for over {options.BrokerOutage.TotalMinutes:F0} min: {e.Message}", e);
                 follow.Observer.Info($"broker connection lost ({e.Message}); reconnecting in 2 s");
                 await Task.Delay(2000, ct).ConfigureAwait(false);
             }
+        }
+
+        async Task CatchUpAsync()
+        {
+            await foreach (var o in options.Output.ListAsync(layout.OutputsPrefix, ct).ConfigureAwait(false))
+                if (itemUnits.TryGetValue(ItemOf(o.Name), out var units)) follow.MarkDone(units);
         }
     }
 
