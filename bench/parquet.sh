@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Parquet write/read throughput and file size: our library vs DuckDB on the same 10-million-row firm_metrics-shaped
-# table, in one run. Ours: single thread, the pipeline's defaults (Snappy, dictionary strings, 1 M-row row groups).
+# table, in one run. Ours: the pipeline's defaults (Snappy, dictionary strings and integers, 1 M-row row groups),
+# columns encoded/decoded in parallel on every core (PARQUET_BENCH_THREADS=1 for one thread).
 # DuckDB (npm @duckdb/node-api): COPY … TO … (FORMAT parquet, COMPRESSION snappy) of the same rows loaded in memory,
 # and a full read (count + sum over every column), with 1 thread and with all cores.
 # Usage: bash bench/parquet.sh [ROWS]   (default 10000000)

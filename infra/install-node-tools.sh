@@ -7,13 +7,14 @@ cd "$here/node"
 stamp=node_modules/.installed-stamp
 if [ -f "$stamp" ] && [ "$stamp" -nt package.json ] && [ "$stamp" -nt package-lock.json ]; then exit 0; fi
 echo "infra: installing node test tools (DuckDB, hyparquet, parquet-wasm, Azurite) into infra/node/node_modules" >&2
-# npm ci rejects this lock (optional per-platform DuckDB bindings are not all listed), so install from it with npm install.
-# The registry can time out transiently: prefer the local npm cache and retry.
+# npm ci installs exactly the versions in package-lock.json and never rewrites it (the lock lists every optional
+# per-platform DuckDB binding, so npm accepts it on any platform). The registry can time out transiently: prefer the
+# local npm cache and retry.
 for attempt in 1 2 3; do
-  if npm install --no-audit --no-fund --loglevel=error --prefer-offline --fetch-retries=5 --fetch-timeout=120000 >&2; then
+  if npm ci --no-audit --no-fund --loglevel=error --prefer-offline --fetch-retries=5 --fetch-timeout=120000 >&2; then
     touch "$stamp"; exit 0
   fi
-  echo "infra: npm install failed (attempt $attempt of 3); retrying" >&2
+  echo "infra: npm ci failed (attempt $attempt of 3); retrying" >&2
   sleep $((attempt * 10))
 done
 echo "infra: could not install the node test tools; see the npm errors above" >&2

@@ -21,6 +21,11 @@ public sealed class ParquetWriterOptions
     public bool WriteStatistics { get; init; } = true;
     /// <summary>Key/value pairs stored in the footer (written in ordinal key order).</summary>
     public IReadOnlyDictionary<string, string>? KeyValueMetadata { get; init; }
+    /// <summary>
+    /// Columns encoded at once (statistics, dictionaries, pages, compression run per column on the thread pool);
+    /// 1 encodes on the writing thread only. The file's bytes are the same whatever the value.
+    /// </summary>
+    public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
     /// <summary>The footer's created_by.</summary>
     public string CreatedBy { get; init; } = "pipeline-parquet version 0.1.0";
 }

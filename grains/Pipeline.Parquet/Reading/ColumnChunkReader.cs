@@ -8,7 +8,7 @@ using Pipeline.Parquet.Thrift;
 namespace Pipeline.Parquet.Reading;
 
 /// <summary>
-/// Reads one column chunk: its bytes (bounds checked against the file), then page by page — dictionary page, data
+/// Reads one column chunk: its bytes (<see cref="ReadBytes"/>, bounds checked against the file), then page by page (<see cref="Decode"/>) — dictionary page, data
 /// pages v1 (levels inside the compressed body, 4-byte length prefix) and v2 (levels uncompressed before the values)
 /// — decompressing each page and decoding definition levels and values into a <see cref="ColumnData"/>.
 /// </summary>
@@ -17,46 +17,53 @@ internal static class ColumnChunkReader
     /// <summary>Largest page body accepted (a guard against corrupt sizes).</summary>
     private const int MaxPageBytes = 1 << 30;
 
-    public static ColumnData Read(Stream stream, ColumnMetaData meta, ParquetColumn column, int rows, string file)
+    /// <summary>Reads the chunk's bytes (<paramref name="length"/> of them) into a pooled array the caller returns to <see cref="ArrayPool{T}.Shared"/>.</summary>
+    public static byte[] ReadBytes(Stream stream, ColumnMetaData meta, out int length)
     {
         long start = FooterReader.ChunkStart(meta);
-        int length = checked((int)meta.TotalCompressedSize);
+        length = checked((int)meta.TotalCompressedSize);
         var chunk = ArrayPool<byte>.Shared.Rent(length);
         try
         {
             stream.Position = start;
             stream.ReadExactly(chunk, 0, length);
-            var data = new ColumnData(column, rows);
-            int done = 0, pos = 0;
-            Array? dictionary = null;
-            while (done < rows)
-            {
-                if (pos >= length) throw new InvalidDataException($"the chunk ends after {done} of {rows} values");
-                var reader = new CompactReader(chunk, pos, length, file);
-                var header = PageHeader.Read(reader);
-                pos = reader.Position;
-                if (header.CompressedPageSize > length - pos) throw new InvalidDataException($"a page of {header.CompressedPageSize} bytes runs past the end of the chunk");
-                var body = chunk.AsSpan(pos, header.CompressedPageSize);
-                pos += header.CompressedPageSize;
-                switch (header.Type)
-                {
-                    case PageType.DictionaryPage:
-                        var dh = header.DictionaryPage ?? throw new InvalidDataException("dictionary page without its header");
-                        if (dh.Encoding is not (PageEncoding.Plain or PageEncoding.PlainDictionary)) throw new NotSupportedException($"dictionary page encoding {dh.Encoding}");
-                        dictionary = WithPage(meta.Codec, header, body, header.UncompressedPageSize, p => PageValueDecoder.DictionaryPage(column.Storage, p, dh.NumValues));
-                        break;
-                    case PageType.DataPage:
-                        done += DataPageV1(meta.Codec, header, body, column, data, done, rows - done, dictionary);
-                        break;
-                    case PageType.DataPageV2:
-                        done += DataPageV2(meta.Codec, header, body, column, data, done, rows - done, dictionary);
-                        break;
-                    default: break;   // index pages and unknown pages are skipped
-                }
-            }
-            return data;
+            return chunk;
         }
-        finally { ArrayPool<byte>.Shared.Return(chunk); }
+        catch { ArrayPool<byte>.Shared.Return(chunk); throw; }
+    }
+
+    /// <summary>Decodes a chunk's bytes (from <see cref="ReadBytes"/>) page by page into the values of <paramref name="rows"/> rows.</summary>
+    public static ColumnData Decode(byte[] chunk, int length, ColumnMetaData meta, ParquetColumn column, int rows, string file)
+    {
+        var data = new ColumnData(column, rows);
+        int done = 0, pos = 0;
+        Array? dictionary = null;
+        while (done < rows)
+        {
+            if (pos >= length) throw new InvalidDataException($"the chunk ends after {done} of {rows} values");
+            var reader = new CompactReader(chunk, pos, length, file);
+            var header = PageHeader.Read(reader);
+            pos = reader.Position;
+            if (header.CompressedPageSize > length - pos) throw new InvalidDataException($"a page of {header.CompressedPageSize} bytes runs past the end of the chunk");
+            var body = chunk.AsSpan(pos, header.CompressedPageSize);
+            pos += header.CompressedPageSize;
+            switch (header.Type)
+            {
+                case PageType.DictionaryPage:
+                    var dh = header.DictionaryPage ?? throw new InvalidDataException("dictionary page without its header");
+                    if (dh.Encoding is not (PageEncoding.Plain or PageEncoding.PlainDictionary)) throw new NotSupportedException($"dictionary page encoding {dh.Encoding}");
+                    dictionary = WithPage(meta.Codec, header, body, header.UncompressedPageSize, p => PageValueDecoder.DictionaryPage(column.Storage, p, dh.NumValues));
+                    break;
+                case PageType.DataPage:
+                    done += DataPageV1(meta.Codec, header, body, column, data, done, rows - done, dictionary);
+                    break;
+                case PageType.DataPageV2:
+                    done += DataPageV2(meta.Codec, header, body, column, data, done, rows - done, dictionary);
+                    break;
+                default: break;   // index pages and unknown pages are skipped
+            }
+        }
+        return data;
     }
 
     private delegate T PageFunc<T>(ReadOnlySpan<byte> page);

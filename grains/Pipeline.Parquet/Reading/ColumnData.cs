@@ -19,13 +19,14 @@ public sealed class ColumnData
     {
         Column = column;
         Count = count;
+        // Decoders write every row (null rows get the default value), so number arrays need no zeroing.
         switch (column.Storage)
         {
-            case ParquetType.Int32: _ints = new int[count]; break;
-            case ParquetType.Int64: _longs = new long[count]; break;
-            case ParquetType.Float: _floats = new float[count]; break;
-            case ParquetType.Double: _doubles = new double[count]; break;
-            case ParquetType.Boolean: _bools = new bool[count]; break;
+            case ParquetType.Int32: _ints = GC.AllocateUninitializedArray<int>(count); break;
+            case ParquetType.Int64: _longs = GC.AllocateUninitializedArray<long>(count); break;
+            case ParquetType.Float: _floats = GC.AllocateUninitializedArray<float>(count); break;
+            case ParquetType.Double: _doubles = GC.AllocateUninitializedArray<double>(count); break;
+            case ParquetType.Boolean: _bools = GC.AllocateUninitializedArray<bool>(count); break;
             case ParquetType.String: _strings = new string[count]; break;
         }
     }

@@ -112,6 +112,34 @@ internal sealed class ColumnChunkWriter : IDisposable
         Value();
     }
 
+    /// <summary>Encodes the first <paramref name="rows"/> staged rows of this column, in row order (one thread per column at a time).</summary>
+    public void AddStaged(StagedColumn staged, int rows)
+    {
+        var nulls = staged.Nulls;
+        switch (staged.Storage)
+        {
+            case ParquetType.Int32:
+                { var v = staged.Longs!; for (int i = 0; i < rows; i++) if (nulls is not null && nulls[i]) AddNull(); else AddInt32((int)v[i]); }
+                break;
+            case ParquetType.Int64:
+                { var v = staged.Longs!; for (int i = 0; i < rows; i++) if (nulls is not null && nulls[i]) AddNull(); else AddInt64(v[i]); }
+                break;
+            case ParquetType.Float:
+                { var v = staged.Doubles!; for (int i = 0; i < rows; i++) if (nulls is not null && nulls[i]) AddNull(); else AddFloat((float)v[i]); }
+                break;
+            case ParquetType.Double:
+                { var v = staged.Doubles!; for (int i = 0; i < rows; i++) if (nulls is not null && nulls[i]) AddNull(); else AddDouble(v[i]); }
+                break;
+            case ParquetType.Boolean:
+                { var v = staged.Booleans!; for (int i = 0; i < rows; i++) if (nulls is not null && nulls[i]) AddNull(); else AddBoolean(v[i]); }
+                break;
+            case ParquetType.String:
+                { var v = staged.Strings!; for (int i = 0; i < rows; i++) if (v[i] is not { } text) AddNull(); else AddString(text); }
+                break;
+        }
+        staged.Release(rows);
+    }
+
     public void AddNull()
     {
         _stats.Null();

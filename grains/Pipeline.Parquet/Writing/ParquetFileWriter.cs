@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 using Pipeline.Parquet.Encodings;
 using Pipeline.Parquet.Metadata;
@@ -9,10 +10,13 @@ namespace Pipeline.Parquet;
 
 /// <summary>
 /// Writes a Parquet file (Apache Parquet format, flat schema) to any writable stream, row by row: one Write… call per
-/// column, then <see cref="EndRow"/>. Values are encoded into pages as they arrive (v1 data pages: RLE definition
-/// levels, PLAIN numbers/booleans, dictionary-encoded strings with PLAIN fallback) and each row group is written as
-/// soon as it is full, so memory is bounded by one row group. <see cref="Dispose"/> writes the last row group and the
-/// footer (FileMetaData, thrift compact protocol); a file with 0 rows is valid. The stream only needs Write.
+/// column, then <see cref="EndRow"/>. A row's values are only stored (staged) in pooled per-column arrays; every
+/// <see cref="BatchRows"/> rows (or sooner, at a row-group boundary or after many string characters) the staged rows
+/// are encoded column by column in parallel (<see cref="ParquetWriterOptions.MaxDegreeOfParallelism"/>): statistics,
+/// dictionaries, v1 data pages (RLE definition levels, PLAIN numbers/booleans, dictionary indices with PLAIN
+/// fallback) and compression. The bytes written do not depend on the parallelism. Each row group is written as soon
+/// as it is full, so memory is bounded by one row group plus one batch. <see cref="Dispose"/> writes the last row
+/// group and the footer (FileMetaData, thrift compact protocol); a file with 0 rows is valid. The stream only needs Write.
 /// </summary>
 public sealed class ParquetFileWriter : IDisposable
 {
@@ -21,15 +25,23 @@ public sealed class ParquetFileWriter : IDisposable
     private readonly bool _leaveOpen;
     private readonly ParquetSchema _schema;
     private readonly ParquetWriterOptions _options;
-    private readonly ColumnChunkWriter[] _columns;
+    private readonly BatchEncoder _encoder;
     private readonly ParquetType[] _types;
     private readonly List<Metadata.SchemaElement> _elements;
     private readonly long[] _rowOf;
     private int _valuesInRow;
+    private int _batchRow;          // rows staged, not yet submitted for encoding
+    private long _stagedChars;
+    private int _groupRows;         // rows submitted into the row group being filled
     private readonly List<RowGroup> _rowGroups = [];
-    private int _rowGroupRows;
     private long _position;
     private bool _disposed;
+
+    /// <summary>Rows staged before they are encoded (also the granularity at which <see cref="ParquetWriterOptions.RowGroupMaxBytes"/> is checked).</summary>
+    public const int BatchRows = 1 << 16;
+
+    /// <summary>String characters staged before the batch is encoded early (bounds the memory held by long strings).</summary>
+    private const long BatchMaxChars = 8L << 20;
 
     /// <summary>Starts a file on <paramref name="output"/> (writes the leading magic).</summary>
     public ParquetFileWriter(Stream output, ParquetSchema schema, ParquetWriterOptions? options = null, bool leaveOpen = false)
@@ -41,12 +53,13 @@ public sealed class ParquetFileWriter : IDisposable
         _schema = schema;
         _options = options ?? new ParquetWriterOptions();
         if (_options.RowGroupMaxRows < 1) throw new ArgumentException("RowGroupMaxRows must be at least 1.", nameof(options));
+        if (_options.MaxDegreeOfParallelism < 1) throw new ArgumentException("MaxDegreeOfParallelism must be at least 1.", nameof(options));
         int n = schema.Columns.Count;
-        _columns = new ColumnChunkWriter[n];
         _types = new ParquetType[n];
         _rowOf = new long[n];
         _elements = SchemaElements.ToElements(schema);
-        for (int i = 0; i < n; i++) { _columns[i] = new ColumnChunkWriter(schema.Columns[i], _options); _types[i] = schema.Columns[i].Type; }
+        for (int i = 0; i < n; i++) _types[i] = schema.Columns[i].Type;
+        _encoder = new BatchEncoder(schema, _options, BatchRows);
         Write(Magic);
     }
 
@@ -54,24 +67,24 @@ public sealed class ParquetFileWriter : IDisposable
     public long RowsWritten { get; private set; }
 
     /// <summary>Writes an INT32 value of the current row.</summary>
-    public void WriteInt32(int column, int value) => Begin(column, ParquetType.Int32).AddInt32(value);
+    public void WriteInt32(int column, int value) => Begin(column, ParquetType.Int32).Longs![_batchRow] = value;
     /// <summary>Writes an INT64 value of the current row.</summary>
-    public void WriteInt64(int column, long value) => Begin(column, ParquetType.Int64).AddInt64(value);
+    public void WriteInt64(int column, long value) => Begin(column, ParquetType.Int64).Longs![_batchRow] = value;
     /// <summary>Writes a FLOAT value of the current row.</summary>
-    public void WriteFloat(int column, float value) => Begin(column, ParquetType.Float).AddFloat(value);
+    public void WriteFloat(int column, float value) => Begin(column, ParquetType.Float).Doubles![_batchRow] = value;
     /// <summary>Writes a DOUBLE value of the current row.</summary>
-    public void WriteDouble(int column, double value) => Begin(column, ParquetType.Double).AddDouble(value);
+    public void WriteDouble(int column, double value) => Begin(column, ParquetType.Double).Doubles![_batchRow] = value;
     /// <summary>Writes a BOOLEAN value of the current row.</summary>
-    public void WriteBoolean(int column, bool value) => Begin(column, ParquetType.Boolean).AddBoolean(value);
+    public void WriteBoolean(int column, bool value) => Begin(column, ParquetType.Boolean).Booleans![_batchRow] = value;
 
     /// <summary>Writes a DATE value (stored as days since 1970-01-01).</summary>
-    public void WriteDate(int column, DateOnly value) => Begin(column, ParquetType.Date).AddInt32(value.DayNumber - UnixEpochDay);
+    public void WriteDate(int column, DateOnly value) => Begin(column, ParquetType.Date).Longs![_batchRow] = value.DayNumber - UnixEpochDay;
 
     /// <summary>Writes a TIMESTAMP value as microseconds since 1970-01-01T00:00:00Z; a <see cref="DateTimeKind.Local"/> value is converted to UTC, an unspecified one taken as UTC.</summary>
     public void WriteTimestamp(int column, DateTime value)
     {
         var utc = value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value;
-        Begin(column, ParquetType.Timestamp).AddInt64((utc.Ticks - DateTime.UnixEpoch.Ticks) / 10);
+        Begin(column, ParquetType.Timestamp).Longs![_batchRow] = (utc.Ticks - DateTime.UnixEpoch.Ticks) / 10;
     }
 
     /// <summary>Writes a TIMESTAMP value (the instant, in microseconds since the Unix epoch, UTC).</summary>
@@ -83,16 +96,14 @@ public sealed class ParquetFileWriter : IDisposable
     /// </summary>
     public void WriteDecimal(int column, decimal value)
     {
-        var c = Column(column);
-        var col = c.Column;
+        var col = Column(column);
         if (col.Type != ParquetType.Decimal) throw new ArgumentException($"Column '{col.Name}' is {col.Type}, not {ParquetType.Decimal}.", nameof(column));
         decimal scaled = value * Pow10[col.Scale];
         if (scaled != decimal.Truncate(scaled))
             throw new ArgumentException($"Column '{col.Name}': {value} has more than {col.Scale} decimal places.", nameof(value));
         if (Math.Abs(scaled) >= Pow10[col.Precision])
             throw new ArgumentException($"Column '{col.Name}': {value} does not fit DECIMAL({col.Precision}, {col.Scale}).", nameof(value));
-        var w = Begin(column, ParquetType.Decimal);
-        if (col.Storage == ParquetType.Int32) w.AddInt32((int)scaled); else w.AddInt64((long)scaled);
+        Begin(column, ParquetType.Decimal).Longs![_batchRow] = (long)scaled;
     }
 
     private static readonly int UnixEpochDay = new DateOnly(1970, 1, 1).DayNumber;
@@ -102,69 +113,103 @@ public sealed class ParquetFileWriter : IDisposable
     public void WriteString(int column, string? value)
     {
         if (value is null) WriteNull(column);
-        else Begin(column, ParquetType.String).AddString(value);
+        else
+        {
+            Begin(column, ParquetType.String).Strings![_batchRow] = value;
+            _stagedChars += value.Length;
+        }
     }
 
     /// <summary>Writes a null; an <see cref="ArgumentException"/> naming the column if it is REQUIRED.</summary>
     public void WriteNull(int column)
     {
-        var c = Column(column);
-        if (c.Column.Required) throw new ArgumentException($"Column '{c.Column.Name}' is REQUIRED and cannot hold a null.", nameof(column));
-        Mark(column, c);
-        c.AddNull();
+        var col = Column(column);
+        if (col.Required) throw new ArgumentException($"Column '{col.Name}' is REQUIRED and cannot hold a null.", nameof(column));
+        Mark(column);
+        var staged = _encoder.Staging[column];
+        if (staged.Strings is not null) staged.Strings[_batchRow] = null;
+        else staged.Nulls![_batchRow] = true;
     }
 
-    private ColumnChunkWriter Column(int column)
+    private ParquetColumn Column(int column)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if ((uint)column >= (uint)_columns.Length)
-            throw new ArgumentOutOfRangeException(nameof(column), $"Column index {column} is outside the schema's {_columns.Length} columns.");
-        return _columns[column];
+        if ((uint)column >= (uint)_types.Length)
+            throw new ArgumentOutOfRangeException(nameof(column), $"Column index {column} is outside the schema's {_types.Length} columns.");
+        return _schema.Columns[column];
     }
 
-    private ColumnChunkWriter Begin(int column, ParquetType type)
+    /// <summary>Checks the column and its type, marks it written in this row and returns where its value goes (the null flag cleared).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private StagedColumn Begin(int column, ParquetType type)
     {
-        var c = Column(column);
-        if (_types[column] != type) throw new ArgumentException($"Column '{c.Column.Name}' is {_types[column]}, not {type}.", nameof(column));
-        Mark(column, c);
-        return c;
+        if (_disposed || (uint)column >= (uint)_types.Length || _types[column] != type) ThrowCannotWrite(column, type);
+        Mark(column);
+        var staged = _encoder.Staging[column];
+        if (staged.Nulls is { } nulls) nulls[_batchRow] = false;
+        return staged;
     }
 
-    private void Mark(int column, ColumnChunkWriter c)
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ThrowCannotWrite(int column, ParquetType type)
+    {
+        var col = Column(column);
+        throw new ArgumentException($"Column '{col.Name}' is {col.Type}, not {type}.", nameof(column));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Mark(int column)
     {
         // _rowOf[column] holds the number of the row that last got a value in this column (no clearing per row).
-        if (_rowOf[column] == RowsWritten + 1) throw new InvalidOperationException($"Column '{c.Column.Name}' already has a value in this row.");
-        _rowOf[column] = RowsWritten + 1;
+        long row = RowsWritten + 1;
+        if (_rowOf[column] == row) throw new InvalidOperationException($"Column '{_schema.Columns[column].Name}' already has a value in this row.");
+        _rowOf[column] = row;
         _valuesInRow++;
     }
 
-    /// <summary>Ends the row (every column must have got exactly one value) and writes the row group when it is full.</summary>
+    /// <summary>Ends the row (every column must have got exactly one value); hands the staged rows to the encoder when a batch is full and writes the row group when it is full.</summary>
     public void EndRow()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_valuesInRow != _columns.Length)
+        if (_valuesInRow != _types.Length)
             for (int i = 0; i < _rowOf.Length; i++)
-                if (_rowOf[i] != RowsWritten + 1) throw new InvalidOperationException($"Column '{_columns[i].Column.Name}' got no value in this row.");
+                if (_rowOf[i] != RowsWritten + 1) throw new InvalidOperationException($"Column '{_schema.Columns[i].Name}' got no value in this row.");
         _valuesInRow = 0;
         RowsWritten++;
-        _rowGroupRows++;
-        if (_rowGroupRows >= _options.RowGroupMaxRows || ((_rowGroupRows & 1023) == 0 && BufferedBytes() >= _options.RowGroupMaxBytes))
-            FlushRowGroup();
+        _batchRow++;
+        if (_groupRows + _batchRow >= _options.RowGroupMaxRows || _batchRow >= BatchRows || _stagedChars >= BatchMaxChars) EndBatch();
+    }
+
+    /// <summary>
+    /// Submits the staged rows for encoding. The row group ends before them when the pages encoded so far reach
+    /// <see cref="ParquetWriterOptions.RowGroupMaxBytes"/> (checked at batch boundaries, on the finished batches), and
+    /// after them when it reaches <see cref="ParquetWriterOptions.RowGroupMaxRows"/>.
+    /// </summary>
+    private void EndBatch()
+    {
+        _encoder.Wait();
+        if (_groupRows > 0 && BufferedBytes() >= _options.RowGroupMaxBytes) FlushRowGroup();
+        _encoder.Submit(_batchRow);
+        _groupRows += _batchRow;
+        _batchRow = 0;
+        _stagedChars = 0;
+        if (_groupRows >= _options.RowGroupMaxRows) FlushRowGroup();
     }
 
     private long BufferedBytes()
     {
         long sum = 0;
-        foreach (var c in _columns) sum += c.BufferedBytes;
+        foreach (var c in _encoder.Columns) sum += c.BufferedBytes;
         return sum;
     }
 
+    /// <summary>Waits for the encoder, then writes the row group's column chunks one after the other.</summary>
     private void FlushRowGroup()
     {
-        if (_rowGroupRows == 0) return;
-        long start = _position;
-        var group = new RowGroup { NumRows = _rowGroupRows, FileOffset = start, Ordinal = (short)Math.Min(_rowGroups.Count, short.MaxValue) };
-        foreach (var c in _columns)
+        _encoder.Wait();
+        if (_groupRows == 0) return;
+        var group = new RowGroup { NumRows = _groupRows, FileOffset = _position, Ordinal = (short)Math.Min(_rowGroups.Count, short.MaxValue) };
+        foreach (var c in _encoder.Columns)
         {
             var chunk = c.WriteChunk(_output, _position, out long written);
             _position += written;
@@ -173,7 +218,7 @@ public sealed class ParquetFileWriter : IDisposable
             group.TotalCompressedSize += chunk.MetaData.TotalCompressedSize;
         }
         _rowGroups.Add(group);
-        _rowGroupRows = 0;
+        _groupRows = 0;
     }
 
     private void Write(ReadOnlySpan<byte> bytes)
@@ -191,6 +236,7 @@ public sealed class ParquetFileWriter : IDisposable
             // A row left half-written (typically an exception while writing it) leaves the file without a footer, so
             // no reader mistakes it for complete data; Dispose does not throw here so the original exception surfaces.
             if (_valuesInRow > 0) return;
+            if (_batchRow > 0) EndBatch();
             FlushRowGroup();
             var meta = new FileMetaData
             {
@@ -214,7 +260,7 @@ public sealed class ParquetFileWriter : IDisposable
         finally
         {
             _disposed = true;
-            foreach (var c in _columns) c.Dispose();
+            _encoder.Dispose();
             if (!_leaveOpen) _output.Dispose();
         }
     }

@@ -128,7 +128,8 @@ public sealed class ParquetTableCursor : ITableCursor
         var data = new ColumnData[reader.Schema.Columns.Count];
         try
         {
-            foreach (int fileColumn in _map) data[fileColumn] = reader.ReadColumn(rowGroup, fileColumn);
+            var read = reader.ReadRowGroup(rowGroup, _map);     // the mapped columns, decoded in parallel
+            for (int i = 0; i < _map.Length; i++) data[_map[i]] = read[i];
         }
         catch (ParquetFormatException e) { throw new InputUnreadableException($"{_partName}: not a readable Parquet file: {e.Message}", e); }
         _data = data;
