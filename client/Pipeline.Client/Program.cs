@@ -17,6 +17,8 @@ public static class Program
             RunsCommand.Create(),
             StatusCommand.Create(),
         };
-        return root.Parse(args).InvokeAsync();
+        // Signals are not handled here (System.CommandLine would end the process 2 s after one): `run` and `schedule`
+        // stop gracefully on their own (TerminationSignals); the short commands end at once as usual.
+        return root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
     }
 }

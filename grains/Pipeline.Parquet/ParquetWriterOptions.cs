@@ -7,8 +7,13 @@ public sealed class ParquetWriterOptions
     public ParquetCodec Codec { get; init; } = ParquetCodec.Snappy;
     /// <summary>A row group is written when it holds this many rows …</summary>
     public int RowGroupMaxRows { get; init; } = 1_000_000;
-    /// <summary>… or about this many bytes of encoded pages, whichever comes first (bounds memory).</summary>
+    /// <summary>… or about this many bytes of encoded pages, whichever comes first (bounds memory; checked every <see cref="ParquetFileWriter.BatchRows"/> rows or sooner, so a group may pass it by up to one batch).</summary>
     public long RowGroupMaxBytes { get; init; } = 128L << 20;
+    /// <summary>
+    /// Data page format: 1 (DATA_PAGE, the default: every reader accepts it) or 2 (DATA_PAGE_V2: definition levels
+    /// stored uncompressed before the values, only the values compressed, null and row counts in the header).
+    /// </summary>
+    public int DataPageVersion { get; init; } = 1;
     /// <summary>A data page is cut when its encoded values reach this many bytes.</summary>
     public int PageMaxBytes { get; init; } = 1 << 20;
     /// <summary>Strings are dictionary-encoded (dictionary page + RLE_DICTIONARY data pages) until the dictionary exceeds <see cref="DictionaryMaxBytes"/>; then PLAIN.</summary>

@@ -39,7 +39,7 @@ public class NodeInteropTests
         finally { File.Delete(path); }
     }
 
-    private static void AssertRow(TestRow e, JsonElement a, string context)
+    internal static void AssertRow(TestRow e, JsonElement a, string context)
     {
         Assert.True(e.Id.ToString(CultureInfo.InvariantCulture) == a.GetProperty("id").ToString(), $"{context}: id");
         Assert.True(e.Small == (Null(a, "small") ? null : a.GetProperty("small").GetInt32()), $"{context}: small");

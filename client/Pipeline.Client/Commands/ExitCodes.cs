@@ -10,4 +10,6 @@ public static class ExitCodes
     public const int BadInput = 2;
     /// <summary>The run id exists already and --replace was not given.</summary>
     public const int RunExists = 3;
+    /// <summary>The run was interrupted (Ctrl+C, SIGINT or SIGTERM); _status.json says so; nothing was published.</summary>
+    public const int Cancelled = 130;
 }

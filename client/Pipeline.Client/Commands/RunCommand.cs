@@ -39,8 +39,10 @@ public static class RunCommand
 
         var command = new Command("run", "Compute every metric for a data set and write Parquet tables under OUTPUT/runs/RUN_ID/")
             { input, output, runId, replace, preset, seed, shock, recovery, asOf, parallelism, plain, trigger, engine, broker, resume };
-        command.SetAction(async (parse, ct) =>
+        command.SetAction(async (parse, outer) =>
         {
+            using var signals = new TerminationSignals(outer);   // first Ctrl+C / SIGTERM: stop between units and record it
+            var ct = signals.Token;
             PipelineConfiguration config;
             try
             {
@@ -153,10 +155,21 @@ public static class RunCommand
             await System.Console.Error.WriteLineAsync($"error: {e.Message}");
             return ExitCodes.RunExists;
         }
+        catch (OperationCanceledException e) when (ct.IsCancellationRequested)
+        {
+            await System.Console.Error.WriteLineAsync("cancelled: the run stopped before it finished; nothing was published.");
+            if (e.Data[RunCoordinator.StatusRecordedKey] is true)
+                await System.Console.Error.WriteLineAsync(distributed
+                    ? $"_status.json records it; finish it with: pipeline run --resume {runId} --output {config.Output}"
+                    : "_status.json in the run folder records it; run again (with --replace and the same --run-id) to redo it.");
+            return ExitCodes.Cancelled;
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             await System.Console.Error.WriteLineAsync($"error: the run failed: {e.Message}");
-            await System.Console.Error.WriteLineAsync("Nothing was published; _status.json in the run folder records the failure.");
+            await System.Console.Error.WriteLineAsync(e.Data[RunCoordinator.StatusRecordedKey] is true
+                ? "Nothing was published; _status.json in the run folder records the failure."
+                : "Nothing was published (the failure came before _status.json could be written).");
             if (Environment.GetEnvironmentVariable("PIPELINE_DEBUG") is "1") await System.Console.Error.WriteLineAsync(e.ToString());
             return ExitCodes.RunFailed;
         }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Pipeline.Client.Scheduling;
 using Pipeline.Client.Telemetry;
@@ -47,10 +46,7 @@ public static class ScheduleCommand
             log.LogInformation("scheduled \"{Cron}\" in {Zone}; next runs at {Next} (UTC); retries {Retries}",
                 schedule.Expression, schedule.TimeZone.Id, string.Join(", ", schedule.NextFires(DateTimeOffset.UtcNow, 3).Select(t => t.ToString("u"))), policy.MaxAttempts);
             // Stop on SIGTERM (systemd, Kubernetes) or Ctrl+C: no new runs, and wait for a run under way to end.
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            void OnSignal(PosixSignalContext signal) { signal.Cancel = true; stop.Cancel(); }
-            using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
-            using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+            using var stop = new TerminationSignals(ct);
             try { await Task.Delay(Timeout.Infinite, stop.Token); }
             catch (OperationCanceledException)
             {

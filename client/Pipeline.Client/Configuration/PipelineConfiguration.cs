@@ -51,18 +51,22 @@ public sealed class PipelineConfiguration(IConfiguration configuration)
         return settings;
     }
 
-    public OutputOptions OutputFormat() => new()
+    public OutputOptions OutputFormat()
     {
-        Codec = (Raw["Parquet:Codec"] ?? "snappy").ToLowerInvariant() switch
+        var codec = (Raw["Parquet:Codec"] ?? "snappy").ToLowerInvariant() switch
         {
             "snappy" => ParquetCodec.Snappy,
             "gzip" => ParquetCodec.Gzip,
             "zstd" => ParquetCodec.Zstd,
             "none" or "uncompressed" => ParquetCodec.Uncompressed,
             var other => throw new ArgumentException($"Unknown Parquet codec '{other}' (snappy, gzip, zstd, uncompressed)."),
-        },
-        RowGroupRows = Int("Parquet:RowGroupRows") ?? 1_000_000,
-    };
+        };
+        int rowGroupRows = Int("Parquet:RowGroupRows") ?? 1_000_000;
+        if (rowGroupRows < 1) throw new ArgumentException($"Parquet:RowGroupRows must be at least 1 (got {rowGroupRows}).");
+        int pageVersion = Int("Parquet:DataPageVersion") ?? 1;
+        if (pageVersion is not (1 or 2)) throw new ArgumentException($"Parquet:DataPageVersion must be 1 or 2 (got {pageVersion}).");
+        return new() { Codec = codec, RowGroupRows = rowGroupRows, DataPageVersion = pageVersion };
+    }
 
     /// <summary>
     /// Tuning of blob uploads and retries from the <c>Blob</c> section (all optional; defaults of

@@ -15,6 +15,12 @@ namespace Pipeline.Grains.Runs;
 /// </summary>
 public sealed class RunCoordinator(IRunEngine engine, IRunObserver observer)
 {
+    /// <summary>Set (to true) in the <see cref="Exception.Data"/> of a failed run's exception once _status.json records the failure.</summary>
+    public const string StatusRecordedKey = "pipeline.status_recorded";
+
+    /// <summary>The error _status.json records for a run cancelled by its caller (Ctrl+C, SIGTERM).</summary>
+    public const string CancelledError = "cancelled before it finished (Ctrl+C, SIGINT or SIGTERM); nothing was published";
+
     /// <summary>Runs once inside a <c>pipeline.run</c> span (see <see cref="PipelineTelemetry"/>), failed if the run fails.</summary>
     public async Task<RunResult> RunAsync(RunRequest request, CancellationToken ct = default)
     {
@@ -111,7 +117,9 @@ public sealed class RunCoordinator(IRunEngine engine, IRunObserver observer)
         {
             try
             {
-                await status.WriteFinalAsync(status.Current with { State = RunState.Failed, Error = e.Message, UpdatedAt = DateTimeOffset.UtcNow }).ConfigureAwait(false);
+                var error = e is OperationCanceledException && ct.IsCancellationRequested ? CancelledError : e.Message;
+                await status.WriteFinalAsync(status.Current with { State = RunState.Failed, Error = error, UpdatedAt = DateTimeOffset.UtcNow }).ConfigureAwait(false);
+                e.Data[StatusRecordedKey] = true;
             }
             catch (Exception statusError)
             {

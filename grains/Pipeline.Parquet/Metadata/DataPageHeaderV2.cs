@@ -10,6 +10,17 @@ internal sealed class DataPageHeaderV2
     public int DefinitionLevelsByteLength, RepetitionLevelsByteLength;
     public bool IsCompressed = true;
 
+    public void Write(CompactWriter w)
+    {
+        w.Field(1, NumValues);
+        w.Field(2, NumNulls);
+        w.Field(3, NumRows);
+        w.Field(4, (int)Encoding);
+        w.Field(5, DefinitionLevelsByteLength);
+        w.Field(6, RepetitionLevelsByteLength);
+        w.Field(7, IsCompressed);
+    }
+
     public static DataPageHeaderV2 Read(CompactReader r)
     {
         var h = new DataPageHeaderV2();

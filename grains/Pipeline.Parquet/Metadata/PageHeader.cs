@@ -19,6 +19,7 @@ internal sealed class PageHeader
         w.Field(3, CompressedPageSize);
         if (DataPage is not null) { w.StructField(5); DataPage.Write(w); w.EndStruct(); }
         if (DictionaryPage is not null) { w.StructField(7); DictionaryPage.Write(w); w.EndStruct(); }
+        if (DataPageV2 is not null) { w.StructField(8); DataPageV2.Write(w); w.EndStruct(); }
         w.EndStruct();
     }
 

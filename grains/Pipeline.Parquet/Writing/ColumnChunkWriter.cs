@@ -11,8 +11,8 @@ namespace Pipeline.Parquet.Writing;
 
 /// <summary>
 /// Encodes one column of the row group being filled. Values go straight into the current page (PLAIN bytes, packed
-/// booleans, or dictionary indices); a full page is encoded at once (v1 data page: RLE definition levels for an
-/// OPTIONAL column, then the values), compressed and appended to the chunk's page buffer. When the row group is
+/// booleans, or dictionary indices); a full page is encoded at once (RLE definition levels for an OPTIONAL column,
+/// then the values; v1: compressed together, v2: only the values compressed) and appended to the chunk's page buffer. When the row group is
 /// flushed, <see cref="WriteChunk"/> writes the dictionary page (if used) and the data pages, and returns the chunk's
 /// footer metadata.
 /// </summary>
@@ -159,50 +159,79 @@ internal sealed class ColumnChunkWriter : IDisposable
     private void CutPage()
     {
         if (_pageRows == 0) return;
-        using var body = new PooledBuffer(_values.Length + _pageRows / 4 + 64);
+        bool v1 = _options.DataPageVersion == 1;
+        using var page = new PooledBuffer(_values.Length + _pageRows / 4 + 64);
         if (!_column.Required)
         {
-            body.Advance(4);
-            RleHybridEncoder.Encode(_levels.AsSpan(0, _pageRows), 1, body);
-            BinaryPrimitives.WriteInt32LittleEndian(body.Array, body.Length - 4);
+            // v1: levels behind a 4-byte length, compressed with the values; v2: levels alone (length in the header).
+            if (v1) page.Advance(4);
+            RleHybridEncoder.Encode(_levels.AsSpan(0, _pageRows), 1, page);
+            if (v1) BinaryPrimitives.WriteInt32LittleEndian(page.Array, page.Length - 4);
         }
+        int levelBytes = page.Length;
         var encoding = PageEncoding.Plain;
         if (_dictionaryMode && _pageValues > 0)
         {
             encoding = PageEncoding.RleDictionary;
             int width = Math.Max(1, BitPacking.BitWidth((ulong)(_dictionary!.Count - 1)));
-            body.WriteByte((byte)width);
-            RleHybridEncoder.Encode(_indices.AsSpan(0, _pageValues), width, body);
+            page.WriteByte((byte)width);
+            RleHybridEncoder.Encode(_indices.AsSpan(0, _pageValues), width, page);
             _usedDictionary = true;
         }
         else
         {
-            body.Write(_values.WrittenSpan);
+            page.Write(_values.WrittenSpan);
             _usedPlain = true;
         }
-        EmitPage(new PageHeader
-        {
-            Type = PageType.DataPage,
-            DataPage = new DataPageHeader { NumValues = _pageRows, Encoding = encoding },
-        }, body.WrittenSpan);
+        if (v1)
+            EmitPage(new PageHeader { Type = PageType.DataPage, DataPage = new DataPageHeader { NumValues = _pageRows, Encoding = encoding } },
+                page.WrittenSpan);
+        else EmitPageV2(page.WrittenSpan[..levelBytes], page.WrittenSpan[levelBytes..], encoding);
         _chunkValues += _pageRows;
         _pageRows = _pageValues = _boolBits = 0;
         _values.Clear();
     }
 
+    /// <summary>Data page v2: the levels uncompressed (no length prefix; their size is in the header), then the compressed values.</summary>
+    private void EmitPageV2(ReadOnlySpan<byte> levels, ReadOnlySpan<byte> values, PageEncoding encoding)
+    {
+        using var scratch = new PooledBuffer(values.Length + 64);
+        var compressed = PageCompressor.Compress(_options.Codec, values, scratch);
+        var header = new PageHeader
+        {
+            Type = PageType.DataPageV2,
+            UncompressedPageSize = levels.Length + values.Length,
+            CompressedPageSize = levels.Length + compressed.Length,
+            DataPageV2 = new DataPageHeaderV2
+            {
+                NumValues = _pageRows, NumNulls = _pageRows - _pageValues, NumRows = _pageRows, Encoding = encoding,
+                DefinitionLevelsByteLength = levels.Length, RepetitionLevelsByteLength = 0,
+                IsCompressed = _options.Codec != ParquetCodec.Uncompressed,
+            },
+        };
+        Append(header, levels, compressed, levels.Length + values.Length);
+    }
+
     private void EmitPage(PageHeader header, ReadOnlySpan<byte> body, PooledBuffer? target = null)
     {
-        target ??= _pages;
         using var scratch = new PooledBuffer(body.Length + 64);
         var compressed = PageCompressor.Compress(_options.Codec, body, scratch);
         header.UncompressedPageSize = body.Length;
         header.CompressedPageSize = compressed.Length;
+        Append(header, [], compressed, body.Length, target);
+    }
+
+    /// <summary>Appends a page (header, then <paramref name="first"/> and <paramref name="second"/>) and counts its sizes.</summary>
+    private void Append(PageHeader header, ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, int uncompressedBody, PooledBuffer? target = null)
+    {
+        target ??= _pages;
         int start = target.Length;
         header.Write(new CompactWriter(target));
         int headerBytes = target.Length - start;
-        target.Write(compressed);
-        _uncompressed += headerBytes + body.Length;
-        _compressed += headerBytes + compressed.Length;
+        target.Write(first);
+        target.Write(second);
+        _uncompressed += headerBytes + uncompressedBody;
+        _compressed += headerBytes + first.Length + second.Length;
     }
 
     /// <summary>Writes the chunk (dictionary page first, then the data pages) at <paramref name="offset"/> of the file and resets for the next row group.</summary>

@@ -13,7 +13,7 @@ namespace Pipeline.Parquet;
 /// column, then <see cref="EndRow"/>. A row's values are only stored (staged) in pooled per-column arrays; every
 /// <see cref="BatchRows"/> rows (or sooner, at a row-group boundary or after many string characters) the staged rows
 /// are encoded column by column in parallel (<see cref="ParquetWriterOptions.MaxDegreeOfParallelism"/>): statistics,
-/// dictionaries, v1 data pages (RLE definition levels, PLAIN numbers/booleans, dictionary indices with PLAIN
+/// dictionaries, data pages v1 or v2 (RLE definition levels, PLAIN numbers/booleans, dictionary indices with PLAIN
 /// fallback) and compression. The bytes written do not depend on the parallelism. Each row group is written as soon
 /// as it is full, so memory is bounded by one row group plus one batch. <see cref="Dispose"/> writes the last row
 /// group and the footer (FileMetaData, thrift compact protocol); a file with 0 rows is valid. The stream only needs Write.
@@ -54,6 +54,7 @@ public sealed class ParquetFileWriter : IDisposable
         _options = options ?? new ParquetWriterOptions();
         if (_options.RowGroupMaxRows < 1) throw new ArgumentException("RowGroupMaxRows must be at least 1.", nameof(options));
         if (_options.MaxDegreeOfParallelism < 1) throw new ArgumentException("MaxDegreeOfParallelism must be at least 1.", nameof(options));
+        if (_options.DataPageVersion is not (1 or 2)) throw new ArgumentException("DataPageVersion must be 1 or 2.", nameof(options));
         int n = schema.Columns.Count;
         _types = new ParquetType[n];
         _rowOf = new long[n];

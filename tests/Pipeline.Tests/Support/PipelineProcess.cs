@@ -18,6 +18,22 @@ public static class PipelineProcess
 {
     public static async Task<ProcessResult> RunAsync(IReadOnlyList<string> args, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null)
     {
+        using var p = Process.Start(StartInfo(args, environment))!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(3));
+        try { await p.WaitForExitAsync(cts.Token); }
+        catch (OperationCanceledException)
+        {
+            p.Kill(entireProcessTree: true);
+            throw new TimeoutException($"pipeline {string.Join(' ', args)} did not finish in time:\n{await stdout}\n{await stderr}");
+        }
+        return new ProcessResult(p.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>How to start the command line with <paramref name="args"/> (output redirected, controlled environment), for tests that talk to the running process.</summary>
+    public static ProcessStartInfo StartInfo(IReadOnlyList<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    {
         var psi = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
@@ -29,17 +45,6 @@ public static class PipelineProcess
             if (name == "AZURE_STORAGE_CONNECTION_STRING" || name.StartsWith("PIPELINE_", StringComparison.Ordinal)) psi.Environment.Remove(name);
         psi.Environment["DOTNET_NOLOGO"] = "1";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) psi.Environment[name] = value;
-
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(3));
-        try { await p.WaitForExitAsync(cts.Token); }
-        catch (OperationCanceledException)
-        {
-            p.Kill(entireProcessTree: true);
-            throw new TimeoutException($"pipeline {string.Join(' ', args)} did not finish in time:\n{await stdout}\n{await stderr}");
-        }
-        return new ProcessResult(p.ExitCode, await stdout, await stderr);
+        return psi;
     }
 }
