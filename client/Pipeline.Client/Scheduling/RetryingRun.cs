@@ -37,6 +37,11 @@ public static class RetryingRun
                 log.LogInformation("scheduled run {RunId} finished", runId);
                 return new(exit, attempt, ids);
             }
+            if (exit == ExitCodes.Cancelled)
+            {
+                log.LogWarning("scheduled run {RunId} was cancelled by a signal (exit {Exit}); not retried", runId, exit);
+                return new(exit, attempt, ids);
+            }
             if (exit != ExitCodes.RunFailed)
             {
                 log.LogError("scheduled run {RunId} refused (exit {Exit}: bad input or existing run id); not retried", runId, exit);

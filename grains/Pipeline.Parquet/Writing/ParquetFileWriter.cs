@@ -15,8 +15,9 @@ namespace Pipeline.Parquet;
 /// are encoded column by column in parallel (<see cref="ParquetWriterOptions.MaxDegreeOfParallelism"/>): statistics,
 /// dictionaries, data pages v1 or v2 (RLE definition levels, PLAIN numbers/booleans, dictionary indices with PLAIN
 /// fallback) and compression. The bytes written do not depend on the parallelism. Each row group is written as soon
-/// as it is full, so memory is bounded by one row group plus one batch. <see cref="Dispose"/> writes the last row
-/// group and the footer (FileMetaData, thrift compact protocol); a file with 0 rows is valid. The stream only needs Write.
+/// as it is full, so memory is bounded by one row group plus two batches of staged rows (the one being filled and the
+/// one being encoded). <see cref="Dispose"/> writes the last row group and the footer (FileMetaData, thrift compact
+/// protocol); a file with 0 rows is valid. The stream only needs Write.
 /// </summary>
 public sealed class ParquetFileWriter : IDisposable
 {

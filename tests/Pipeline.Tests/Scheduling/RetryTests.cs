@@ -42,7 +42,8 @@ public class RetryTests
     [Theory]
     [InlineData(ExitCodes.BadInput)]
     [InlineData(ExitCodes.RunExists)]
-    public async Task Bad_input_or_an_existing_run_id_is_not_retried(int exit)
+    [InlineData(ExitCodes.Cancelled)]
+    public async Task Bad_input_an_existing_run_id_or_a_cancelled_run_is_not_retried(int exit)
     {
         var runner = new FakeRunner(exit);
         var (outcome, waits) = await Run(runner, 3, TimeSpan.FromMinutes(5));
