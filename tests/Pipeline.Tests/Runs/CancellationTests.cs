@@ -15,7 +15,7 @@ public class CancellationTests
     public async Task A_signal_during_compute_is_recorded_as_a_cancelled_run(string signal)
     {
         using var output = new TempFolder();
-        using var p = Process.Start(PipelineProcess.StartInfo(["run", "--preset", "region", "--output", output.Path, "--run-id", "c1", "--plain"]))!;
+        using var p = Process.Start(AsForegroundProcess(PipelineProcess.StartInfo(["run", "--preset", "region", "--output", output.Path, "--run-id", "c1", "--plain"])))!;
         var stderr = p.StandardError.ReadToEndAsync();
         var seen = new System.Text.StringBuilder();
         using (var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(3)))
@@ -39,5 +39,21 @@ public class CancellationTests
         Assert.StartsWith("cancelled", status.RootElement.GetProperty("error").GetString());
         Assert.False(File.Exists(Path.Combine(output.Path, "runs", "c1", "_manifest.json")));
         Assert.False(File.Exists(Path.Combine(output.Path, "latest")));
+    }
+
+    /// <summary>
+    /// Starts the command with SIGINT at its default disposition, as in a terminal's foreground. A test host may run
+    /// with SIGINT ignored (as background jobs of a shell do), and an ignored signal stays ignored in its children,
+    /// where .NET then never reports it; a python3 exec wrapper restores the default first.
+    /// </summary>
+    private static ProcessStartInfo AsForegroundProcess(ProcessStartInfo psi)
+    {
+        var args = psi.ArgumentList.ToList();
+        psi.ArgumentList.Clear();
+        foreach (var a in (string[])["-c", "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])", psi.FileName])
+            psi.ArgumentList.Add(a);
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        psi.FileName = "python3";
+        return psi;
     }
 }
