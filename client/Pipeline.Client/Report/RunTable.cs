@@ -3,11 +3,12 @@ using System.Globalization;
 namespace Pipeline.Client.Report;
 
 /// <summary>
-/// One output table of a run held in memory column by column (only the columns asked for). Values are boxed
-/// as the Parquet reader gives them (long, double, string, bool) or null. Hive partition folders in part names
+/// One output table of a run held in memory column by column (only the columns asked for), as the Parquet reader
+/// decoded them (<see cref="ColumnSegments"/>); values come out boxed (long, double, string, bool) or null. Hive
+/// partition folders in part names
 /// (<c>province=Zhejiang/part-00000.parquet</c>) supply a column that is absent from the files themselves.
 /// </summary>
-public sealed class RunTable(string name, IReadOnlyDictionary<string, List<object?>> columns, int count)
+public sealed class RunTable(string name, IReadOnlyDictionary<string, ColumnSegments> columns, int count)
 {
     public string Name { get; } = name;
     public int Count { get; } = count;
@@ -15,7 +16,7 @@ public sealed class RunTable(string name, IReadOnlyDictionary<string, List<objec
     public bool Has(string column) => columns.ContainsKey(column);
 
     public object? Value(string column, int row) =>
-        columns.TryGetValue(column, out var values) ? values[row] : throw new KeyNotFoundException($"Table {Name} has no column '{column}'.");
+        columns.TryGetValue(column, out var values) ? values.Value(row) : throw new KeyNotFoundException($"Table {Name} has no column '{column}'.");
 
     public string? String(string column, int row) => Value(column, row) switch
     {

@@ -18,7 +18,7 @@ public static class RunTableReader
             if (o.Name.EndsWith(".parquet", StringComparison.Ordinal)) parts.Add(o.Name);
         if (parts.Count == 0) throw new FileNotFoundException($"Run '{runId}' has no Parquet parts under {store.DisplayUri}/{prefix}.");
 
-        var columns = new Dictionary<string, List<object?>>(StringComparer.Ordinal);
+        var columns = new Dictionary<string, ColumnSegments>(StringComparer.Ordinal);
         int count = 0;
         foreach (var part in parts)
         {
@@ -27,31 +27,29 @@ public static class RunTableReader
             bytes.Position = 0;
             using var reader = new ParquetFileReader(bytes, $"{store.DisplayUri}/{part}");
             var hive = HivePartitions(part[prefix.Length..]);
+            int rows = checked((int)reader.RowCount);
+            var fromFile = new List<(string Name, int Index)>();
             foreach (var name in wanted)
             {
                 int index = reader.Schema.IndexOf(name);
                 if (index < 0 && !hive.ContainsKey(name)) continue;
-                if (!columns.TryGetValue(name, out var values))
+                if (!columns.ContainsKey(name))
                 {
-                    values = [.. Enumerable.Repeat<object?>(null, count)]; // earlier parts lacked it
-                    columns[name] = values;
+                    columns[name] = new ColumnSegments();
+                    columns[name].AppendRepeated(null, count); // earlier parts lacked it
                 }
-                if (index >= 0)
-                {
-                    for (int g = 0; g < reader.RowGroupCount; g++)
-                    {
-                        var data = reader.ReadColumn(g, index);
-                        for (int r = 0; r < data.Count; r++) values.Add(data.GetValue(r));
-                    }
-                }
-                else
-                {
-                    values.AddRange(Enumerable.Repeat<object?>(hive[name], checked((int)reader.RowCount)));
-                }
+                if (index >= 0) fromFile.Add((name, index));
+                else columns[name].AppendRepeated(hive[name], rows);
             }
-            count += checked((int)reader.RowCount);
+            var indices = fromFile.Select(c => c.Index).ToArray();
+            for (int g = 0; g < reader.RowGroupCount && indices.Length > 0; g++)
+            {
+                var data = reader.ReadRowGroup(g, indices);
+                for (int i = 0; i < data.Length; i++) columns[fromFile[i].Name].Append(data[i]);
+            }
+            count += rows;
             foreach (var values in columns.Values)
-                while (values.Count < count) values.Add(null); // this part lacked a column earlier parts had
+                values.AppendRepeated(null, count - values.Count); // this part lacked a column earlier parts had
         }
         return new RunTable(table, columns, count);
     }

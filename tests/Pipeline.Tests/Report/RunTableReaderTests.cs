@@ -1,0 +1,59 @@
+using Pipeline.Client.Report;
+using Pipeline.Parquet;
+using Pipeline.Storage;
+using Pipeline.Tests.Support;
+using Xunit;
+
+namespace Pipeline.Tests.Report;
+
+/// <summary>
+/// <see cref="RunTableReader"/> over several parts: row groups in order, Hive folder values as a column, and nulls
+/// where a part lacks a column that another part has (older runs, schema changes).
+/// </summary>
+public class RunTableReaderTests
+{
+    private static void WritePart(string path, ParquetSchema schema, int rowGroupRows, params object?[][] rows)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using var w = new ParquetFileWriter(File.Create(path), schema, new ParquetWriterOptions { RowGroupMaxRows = rowGroupRows });
+        foreach (var row in rows)
+        {
+            for (int c = 0; c < row.Length; c++)
+                switch (row[c])
+                {
+                    case null: w.WriteNull(c); break;
+                    case long l: w.WriteInt64(c, l); break;
+                    case double d: w.WriteDouble(c, d); break;
+                    case string s: w.WriteString(c, s); break;
+                }
+            w.EndRow();
+        }
+    }
+
+    [Fact]
+    public async Task Parts_row_groups_hive_values_and_missing_columns_line_up_row_by_row()
+    {
+        using var store = new TempFolder();
+        var table = Path.Combine(store.Path, "runs", "r1", "t");
+        // Part A: id + x, three rows in two row groups. Part B: id + y (no x), two rows. Part C: id only, one row.
+        WritePart(Path.Combine(table, "province=Anhui", "part-00000.parquet"),
+            new([ParquetColumn.Int64("id"), ParquetColumn.Double("x", required: false)]), 2, [1L, 0.5], [2L, null], [3L, 2.5]);
+        WritePart(Path.Combine(table, "province=Inner%20Mongolia", "part-00000.parquet"),
+            new([ParquetColumn.Int64("id"), ParquetColumn.String("y")]), 10, [4L, "a"], [5L, "b"]);
+        WritePart(Path.Combine(table, "province=__HIVE_DEFAULT_PARTITION__", "part-00000.parquet"),
+            new([ParquetColumn.Int64("id")]), 10, [6L]);
+
+        var read = await RunTableReader.ReadAsync(new LocalFolderStore(store.Path), "r1", "t", ["id", "x", "y", "province", "absent"], default);
+
+        Assert.Equal(6, read.Count);
+        Assert.False(read.Has("absent"));
+        Assert.Equal(new object?[] { 1L, 2L, 3L, 4L, 5L, 6L }, Column(read, "id"));
+        Assert.Equal(new object?[] { 0.5, null, 2.5, null, null, null }, Column(read, "x"));
+        Assert.Equal(new object?[] { null, null, null, "a", "b", null }, Column(read, "y"));
+        Assert.Equal(new object?[] { "Anhui", "Anhui", "Anhui", "Inner Mongolia", "Inner Mongolia", null }, Column(read, "province"));
+        Assert.Equal(2.5, read.Double("x", 2));
+        Assert.Throws<ArgumentOutOfRangeException>(() => read.Value("id", 6));
+    }
+
+    private static object?[] Column(RunTable table, string name) => [.. Enumerable.Range(0, table.Count).Select(r => table.Value(name, r))];
+}
