@@ -112,21 +112,8 @@ public sealed class ParquetFileReader : IDisposable
         int n = columns?.Count ?? Schema.Columns.Count;
         for (int i = 0; i < n; i++) CheckColumn(columns?[i] ?? i);
         var result = new ColumnData[n];
-        int parallelism = maxDegreeOfParallelism > 0 ? maxDegreeOfParallelism : Environment.ProcessorCount;
-        if (parallelism == 1 || n == 1)
-        {
-            for (int i = 0; i < n; i++) result[i] = ReadChunk(group, rowGroup, columns?[i] ?? i);
-            return result;
-        }
-        try
-        {
-            Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = parallelism },
-                i => result[i] = ReadChunk(group, rowGroup, columns?[i] ?? i));
-        }
-        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-        }
+        ParallelColumns.For(n, maxDegreeOfParallelism > 0 ? maxDegreeOfParallelism : Environment.ProcessorCount,
+            i => result[i] = ReadChunk(group, rowGroup, columns?[i] ?? i));
         return result;
     }
 

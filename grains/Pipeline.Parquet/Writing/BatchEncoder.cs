@@ -56,22 +56,11 @@ internal sealed class BatchEncoder : IDisposable
         if (pending.IsCompletedSuccessfully) return;
         _pending = Task.CompletedTask;
         try { pending.Wait(); }
-        catch (AggregateException e) when (e.InnerExceptions.Count > 0) { ExceptionDispatchInfo.Capture(Innermost(e)).Throw(); }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0) { ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw(); }
     }
 
-    private static Exception Innermost(AggregateException e) =>
-        e.Flatten().InnerExceptions is [var only, ..] ? only : e;
-
-    private void Encode(StagedColumn[] batch, int rows)
-    {
-        if (_parallelism == 1 || rows < 1024)
-        {
-            for (int i = 0; i < _columns.Length; i++) _columns[i].AddStaged(batch[i], rows);
-            return;
-        }
-        Parallel.For(0, _columns.Length, new ParallelOptions { MaxDegreeOfParallelism = _parallelism },
-            i => _columns[i].AddStaged(batch[i], rows));
-    }
+    private void Encode(StagedColumn[] batch, int rows) =>
+        ParallelColumns.For(_columns.Length, rows < 1024 ? 1 : _parallelism, i => _columns[i].AddStaged(batch[i], rows));
 
     /// <summary>Waits for the batch in flight (ignoring its failure) and returns every pooled buffer.</summary>
     public void Dispose()

@@ -180,13 +180,16 @@ internal sealed class ColumnChunkWriter : IDisposable
         }
         else
         {
-            page.Write(_values.WrittenSpan);
+            // PLAIN values are already encoded in _values: copy them behind the levels only when a v1 page needs the
+            // two contiguous (an OPTIONAL column); otherwise they are compressed from where they are.
+            if (v1 && levelBytes > 0) page.Write(_values.WrittenSpan);
             _usedPlain = true;
         }
+        var values = page.Length > levelBytes ? page.WrittenSpan[levelBytes..] : _values.WrittenSpan;
         if (v1)
             EmitPage(new PageHeader { Type = PageType.DataPage, DataPage = new DataPageHeader { NumValues = _pageRows, Encoding = encoding } },
-                page.WrittenSpan);
-        else EmitPageV2(page.WrittenSpan[..levelBytes], page.WrittenSpan[levelBytes..], encoding);
+                levelBytes > 0 ? page.WrittenSpan : values);
+        else EmitPageV2(page.WrittenSpan[..levelBytes], values, encoding);
         _chunkValues += _pageRows;
         _pageRows = _pageValues = _boolBits = 0;
         _values.Clear();
