@@ -85,25 +85,8 @@ public class ParquetInputTests
         Assert.All(parquetRun.Manifest.Input.Files, f => Assert.Equal(64, f.Sha256.Length));
     }
 
-    /// <summary>Writes a small Parquet table with our writer.</summary>
-    private static void Write(string path, ParquetSchema schema, params object?[][] rows)
-    {
-        using var w = new ParquetFileWriter(File.Create(path), schema, new ParquetWriterOptions { RowGroupMaxRows = 2 });
-        foreach (var row in rows)
-        {
-            for (int c = 0; c < row.Length; c++)
-                switch (row[c])
-                {
-                    case null: w.WriteNull(c); break;
-                    case long l: w.WriteInt64(c, l); break;
-                    case int i: w.WriteInt32(c, i); break;
-                    case double d: w.WriteDouble(c, d); break;
-                    case bool b: w.WriteBoolean(c, b); break;
-                    case string s: w.WriteString(c, s); break;
-                }
-            w.EndRow();
-        }
-    }
+    /// <summary>Writes a small Parquet table with our writer (row groups of 2 rows).</summary>
+    private static void Write(string path, ParquetSchema schema, params object?[][] rows) => ParquetTestFile.Write(path, schema, 2, rows);
 
     private static readonly ParquetSchema ClusterSchema = new([ParquetColumn.String("cluster_id", false), ParquetColumn.String("name", false), ParquetColumn.String("cluster_type", false)]);
     private static readonly ParquetSchema FirmSchema = new(

@@ -12,35 +12,17 @@ namespace Pipeline.Tests.Report;
 /// </summary>
 public class RunTableReaderTests
 {
-    private static void WritePart(string path, ParquetSchema schema, int rowGroupRows, params object?[][] rows)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using var w = new ParquetFileWriter(File.Create(path), schema, new ParquetWriterOptions { RowGroupMaxRows = rowGroupRows });
-        foreach (var row in rows)
-        {
-            for (int c = 0; c < row.Length; c++)
-                switch (row[c])
-                {
-                    case null: w.WriteNull(c); break;
-                    case long l: w.WriteInt64(c, l); break;
-                    case double d: w.WriteDouble(c, d); break;
-                    case string s: w.WriteString(c, s); break;
-                }
-            w.EndRow();
-        }
-    }
-
     [Fact]
     public async Task Parts_row_groups_hive_values_and_missing_columns_line_up_row_by_row()
     {
         using var store = new TempFolder();
         var table = Path.Combine(store.Path, "runs", "r1", "t");
         // Part A: id + x, three rows in two row groups. Part B: id + y (no x), two rows. Part C: id only, one row.
-        WritePart(Path.Combine(table, "province=Anhui", "part-00000.parquet"),
+        ParquetTestFile.Write(Path.Combine(table, "province=Anhui", "part-00000.parquet"),
             new([ParquetColumn.Int64("id"), ParquetColumn.Double("x", required: false)]), 2, [1L, 0.5], [2L, null], [3L, 2.5]);
-        WritePart(Path.Combine(table, "province=Inner%20Mongolia", "part-00000.parquet"),
+        ParquetTestFile.Write(Path.Combine(table, "province=Inner%20Mongolia", "part-00000.parquet"),
             new([ParquetColumn.Int64("id"), ParquetColumn.String("y")]), 10, [4L, "a"], [5L, "b"]);
-        WritePart(Path.Combine(table, "province=__HIVE_DEFAULT_PARTITION__", "part-00000.parquet"),
+        ParquetTestFile.Write(Path.Combine(table, "province=__HIVE_DEFAULT_PARTITION__", "part-00000.parquet"),
             new([ParquetColumn.Int64("id")]), 10, [6L]);
 
         var read = await RunTableReader.ReadAsync(new LocalFolderStore(store.Path), "r1", "t", ["id", "x", "y", "province", "absent"], default);
