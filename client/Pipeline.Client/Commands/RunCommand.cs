@@ -160,7 +160,7 @@ public static class RunCommand
             await System.Console.Error.WriteLineAsync("cancelled: the run stopped before it finished; nothing was published.");
             if (e.Data[RunCoordinator.StatusRecordedKey] is true)
                 await System.Console.Error.WriteLineAsync(distributed
-                    ? $"_status.json records it; finish it with: pipeline run --resume {runId} --output {config.Output}"
+                    ? $"_status.json records it; finish it with: pipeline run --resume {runId} --output <the same output>"   // the output may carry a SAS: never echoed
                     : "_status.json in the run folder records it; run again (with --replace and the same --run-id) to redo it.");
             return ExitCodes.Cancelled;
         }

@@ -5,8 +5,8 @@ namespace Pipeline.Client.Report;
 /// <summary>
 /// One output table of a run held in memory column by column (only the columns asked for), as the Parquet reader
 /// decoded them (<see cref="ColumnSegments"/>); values come out boxed (long, double, string, bool) or null. Hive
-/// partition folders in part names
-/// (<c>province=Zhejiang/part-00000.parquet</c>) supply a column that is absent from the files themselves.
+/// partition folders in part names (<c>province=Zhejiang/part-00000.parquet</c>) supply a column that is absent from
+/// the files themselves.
 /// </summary>
 public sealed class RunTable(string name, IReadOnlyDictionary<string, ColumnSegments> columns, int count)
 {
