@@ -43,10 +43,10 @@ public static class UnitProfile
             {
                 var ci = input.ClusterInput(u.Cluster);
                 double c0 = Cpu();
-                ClusterGrain.Compute(ci, input.Context);
+                ClusterComputation.Compute(ci, input.Context);
                 double c1 = Cpu();
                 var g = Graph(ci);
-                var m = ClusterGrain.ChooseBetweenness(u.ClusterId, u.Firms, settings);
+                var m = ClusterComputation.ChooseBetweenness(u.ClusterId, u.Firms, settings);
                 double c2 = Cpu();
                 if (m.Exact) Betweenness.Exact(g); else Betweenness.Estimate(g, m.Pivots, m.Seed);
                 double c3 = Cpu();
@@ -60,7 +60,7 @@ public static class UnitProfile
         var parts = input.Plan.OfType<FirmPartitionUnit>().ToList();
         double pc0 = Cpu();
         int ps = Math.Min(3, parts.Count);
-        for (int i = 0; i < ps; i++) FirmPartitionGrain.Compute(parts[i].Partition, input.Country);
+        for (int i = 0; i < ps; i++) FirmPartitionComputation.Compute(parts[i].Partition, input.Country);
         double partCpu = (Cpu() - pc0) / ps * parts.Count;
         Console.WriteLine($"firm partitions: {parts.Count} × {(partCpu / parts.Count):F2} s = {partCpu:F1} s CPU");
         Console.WriteLine($"compute total ≈ {totalCpu + partCpu:F0} s CPU ≈ {(totalCpu + partCpu) / Environment.ProcessorCount:F0} s wall on {Environment.ProcessorCount} cores");

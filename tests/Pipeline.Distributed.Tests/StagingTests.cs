@@ -57,14 +57,14 @@ public sealed class StagingTests
 
             var direct = Outputs(item.Units.Select(u => u switch
             {
-                ClusterUnit c => (u.UnitId, (object)ClusterGrain.Compute(input.ClusterInput(c.Cluster), input.Context)),
-                FirmPartitionUnit p => (u.UnitId, FirmPartitionGrain.Compute(p.Partition, input.Country)),
+                ClusterUnit c => (u.UnitId, (object)ClusterComputation.Compute(input.ClusterInput(c.Cluster), input.Context)),
+                FirmPartitionUnit p => (u.UnitId, FirmPartitionComputation.Compute(p.Partition, input.Country)),
                 _ => throw new InvalidOperationException(),
             }));
             var remote = Outputs(staged.Select(u => u switch
             {
-                StagedCluster c => (u.UnitId, (object)ClusterGrain.Compute(c.Input, context)),
-                StagedPartition p => (u.UnitId, FirmPartitionGrain.Compute(p.Partition, country)),
+                StagedCluster c => (u.UnitId, (object)ClusterComputation.Compute(c.Input, context)),
+                StagedPartition p => (u.UnitId, FirmPartitionComputation.Compute(p.Partition, country)),
                 _ => throw new InvalidOperationException(),
             }));
             var bytes = WorkItemOutputCodec.Encode(remote);

@@ -1,18 +1,24 @@
 using System.CommandLine;
+using System.Diagnostics;
+using System.Text;
+using Pipeline.Client.Cluster;
 using Pipeline.Client.Configuration;
 using Pipeline.Client.Console;
 using Pipeline.Client.Telemetry;
 using Pipeline.Generator;
-using Pipeline.Grains.Input;
 using Pipeline.Grains.Runs;
-using Pipeline.Silo.Engines;
+using Pipeline.Grains.Telemetry;
+using Pipeline.Orleans.Runs;
+using Pipeline.Orleans.Work;
 using Pipeline.Storage;
 using Spectre.Console;
 
 namespace Pipeline.Client.Commands;
 
 /// <summary>
-/// <c>run [--input DIR_OR_URI] [--output DIR_OR_URI] [--run-id ID] [--replace]</c>: the embedded default. Without
+/// <c>run [--input DIR_OR_URI] [--output DIR_OR_URI] [--run-id ID] [--replace] [--cluster [ID]] [--detach]</c>: submits a
+/// run to the run's coordinator grain and follows it. Without <c>--cluster</c> the grains run on a silo hosted in
+/// this process (the embedded default); with it, on the Orleans cluster named by configuration. Without
 /// <c>--input</c> it generates the seeded sample data set in a temporary folder and runs on it.
 /// </summary>
 public static class RunCommand
@@ -29,24 +35,22 @@ public static class RunCommand
         var shock = new Option<string?>("--shock") { Description = "Shock period START:END for resistance (default 2008:2009)" };
         var recovery = new Option<string?>("--recovery") { Description = "Recovery period START:END for recovery (default 2009:2012)" };
         var asOf = new Option<int?>("--as-of") { Description = "Reference year for firm age and entry rate (default: latest firm_years year, else latest founded_year)" };
-        var parallelism = new Option<int?>("--parallelism") { Description = "Worker threads (default: all cores)" };
+        var parallelism = new Option<int?>("--parallelism") { Description = "Unit worker threads of the embedded silo (default: all cores)" };
         var plain = new Option<bool>("--plain") { Description = "Plain progress lines even on a terminal" };
         var trigger = new Option<string>("--trigger") { Description = "What started the run, recorded in _status.json and _manifest.json", DefaultValueFactory = _ => RunTriggers.Manual, Hidden = true };
-        var engine = new Option<string?>("--engine") { Description = "Where units run: in-process (default) or rabbitmq (silos started with `silo --broker …`)" };
-        engine.AcceptOnlyFromAmong("in-process", "rabbitmq");
-        var broker = new Option<string?>("--broker") { Description = "RabbitMQ broker amqp://user:pass@host:port/vhost for --engine rabbitmq (default PIPELINE_BROKER)" };
-        var resume = new Option<string?>("--resume") { Description = "Finish the unfinished distributed run RUN_ID (units with outputs are not redone)" };
+        var cluster = new Option<string?>("--cluster") { Description = "Run on the Orleans cluster (id: Cluster:ClusterId, default pipeline) that AZURE_STORAGE_CONNECTION_STRING names, instead of an embedded silo", Arity = ArgumentArity.ZeroOrOne };
+        var detach = new Option<bool>("--detach") { Description = "With --cluster: return once the run is accepted, printing its id (follow it with `pipeline status RUN_ID`)" };
+        var cancelOnExit = new Option<bool>("--cancel-on-exit") { Description = "With --cluster: Ctrl+C cancels the run instead of leaving it running in the cluster" };
+        var resume = new Option<string?>("--resume") { Description = "Finish the unfinished run RUN_ID (on a cluster, units with stored outputs are not redone)" };
 
         var command = new Command("run", "Compute every metric for a data set and write Parquet tables under OUTPUT/runs/RUN_ID/")
-            { input, output, runId, replace, preset, seed, shock, recovery, asOf, parallelism, plain, trigger, engine, broker, resume };
+            { input, output, runId, replace, preset, seed, shock, recovery, asOf, parallelism, plain, trigger, cluster, detach, cancelOnExit, resume };
         command.SetAction(async (parse, outer) =>
         {
-            using var signals = new TerminationSignals(outer);   // first Ctrl+C / SIGTERM: stop between units and record it
-            var ct = signals.Token;
-            PipelineConfiguration config;
+            using var signals = new TerminationSignals(outer);   // first Ctrl+C / SIGTERM: cancel (embedded) or detach (cluster)
             try
             {
-                config = PipelineConfiguration.Load(new Dictionary<string, string?>
+                var config = PipelineConfiguration.Load(new Dictionary<string, string?>
                 {
                     ["Run:Output"] = parse.GetValue(output),
                     ["Run:Parallelism"] = parse.GetValue(parallelism)?.ToString(),
@@ -54,11 +58,12 @@ public static class RunCommand
                     ["Metrics:Shock"] = parse.GetValue(shock),
                     ["Metrics:Recovery"] = parse.GetValue(recovery),
                     ["Metrics:AsOf"] = parse.GetValue(asOf)?.ToString(),
-                    ["Run:Engine"] = parse.GetValue(resume) is not null ? "rabbitmq" : parse.GetValue(engine),
-                    ["Broker:Uri"] = parse.GetValue(broker),
                 });
-                return await RunAsync(config, parse.GetValue(input), parse.GetValue(resume) ?? parse.GetValue(runId), parse.GetValue(replace), parse.GetValue(preset)!, parse.GetValue(plain), ct,
-                    parse.GetValue(trigger)!, resume: parse.GetValue(resume) is not null);
+                var target = parse.GetResult(cluster) is not null ? new RunTarget(true, parse.GetValue(cluster), parse.GetValue(detach), parse.GetValue(cancelOnExit)) : RunTarget.Embedded;
+                if (!target.Cluster && (parse.GetValue(detach) || parse.GetValue(cancelOnExit)))
+                    throw new ArgumentException("--detach and --cancel-on-exit need --cluster (an embedded run ends with this process).");
+                return await RunAsync(config, parse.GetValue(input), parse.GetValue(resume) ?? parse.GetValue(runId), parse.GetValue(replace), parse.GetValue(preset)!,
+                    parse.GetValue(plain), target, signals.Token, parse.GetValue(trigger)!, resume: parse.GetValue(resume) is not null);
             }
             catch (ArgumentException e)
             {
@@ -69,113 +74,155 @@ public static class RunCommand
         return command;
     }
 
-    public static async Task<int> RunAsync(PipelineConfiguration config, string? input, string? runId, bool replace, string preset, bool plain, CancellationToken ct,
-        string trigger = RunTriggers.Manual, bool resume = false)
+    /// <summary>Where a run goes: the embedded silo, or a cluster (its id; detach at once; Ctrl+C cancels instead of detaching).</summary>
+    public sealed record RunTarget(bool Cluster, string? ClusterId, bool Detach, bool CancelOnExit)
+    {
+        public static readonly RunTarget Embedded = new(false, null, false, false);
+    }
+
+    public static async Task<int> RunAsync(PipelineConfiguration config, string? input, string? runId, bool replace, string preset, bool plain, RunTarget target,
+        CancellationToken ct, string trigger = RunTriggers.Manual, bool resume = false)
     {
         using var ownTelemetry = TelemetrySession.Current is null ? TelemetrySession.Start() : null; // OTLP export only when OTEL_* says so
         var log = TelemetrySession.Current!.RunLogger;
         var settings = config.Metrics();
-        bool distributed = config.Raw["Run:Engine"] == "rabbitmq";
-        if (distributed)
-        {
-            DistributedRun.Broker(config); // a missing or malformed broker, or an output silos cannot be told, is a bad argument
-            DistributedRun.Location(config.Output);
-        }
-        ResumeRecord? record = null;
-        if (resume)
-        {
-            record = await DistributedRun.ReadRecordAsync(ObjectStores.Open(config.Output), RunId.Validate(runId!), ct);
-            (input, settings) = (record.Input, record.Settings);
-        }
         var format = config.OutputFormat();
-        var blob = config.BlobOptions();
-        if (runId is not null) RunId.Validate(runId);
+        var outputLocation = RunLocations.ForSilos(config.Output, target.Cluster);
+        runId = RunId.Validate(runId ?? RunId.FromStartTime(DateTimeOffset.UtcNow));
         string? generated = null;
         string? inputDescription = null;
+        string settingsJson = Encoding.UTF8.GetString(RunJson.Serialize(settings)), formatJson = Encoding.UTF8.GetString(RunJson.Serialize(format));
         try
         {
-            if (input is null)
+            try { ObjectStores.Open(config.Output, config.BlobOptions()); }
+            catch (Exception e) when (e is InvalidOperationException or FormatException)
             {
-                if (distributed) System.Console.WriteLine("note: the generated input is removed after the run, so this run cannot be resumed; pass --input to keep that option.");
+                // A malformed location or missing/malformed credentials (messages never carry secret values).
+                await System.Console.Error.WriteLineAsync($"error: {e.Message}");
+                return ExitCodes.BadInput;
+            }
+            if (resume)
+            {
+                var record = await ReadSubmissionRecordAsync(ObjectStores.Open(config.Output, config.BlobOptions()), runId, ct);
+                (input, inputDescription, settingsJson, formatJson) = (record.Input, record.InputDescription, record.SettingsJson, record.OutputOptionsJson);
+            }
+            else if (input is null)
+            {
                 var seed = config.SampleSeed;
                 generated = Path.Combine(Path.GetTempPath(), $"pipeline-{preset}-{seed}-{Guid.NewGuid():N}");
                 var report = DatasetGenerator.Generate(new GeneratorOptions(GenerateCommand.ParsePreset(preset), seed), generated, null, ct);
                 input = generated;
                 inputDescription = $"generated:{preset}?seed={seed}";
                 System.Console.WriteLine($"No --input: generated the {preset} data set (seed {seed}): {report.Clusters:N0} clusters, {report.Firms:N0} firms, {report.Links:N0} links.");
+                if (target.Cluster) generated = null; // the cluster reads it after this process may have gone: left in the temporary folder
+            }
+            ObjectStores.Open(input, config.BlobOptions()); // a malformed input location is a bad argument here, not in the cluster
+
+            using var span = PipelineTelemetry.Source.StartActivity("pipeline.client.run", ActivityKind.Client);
+            var submission = new RunSubmission(RunLocations.ForSilos(input, target.Cluster), outputLocation, runId, replace, resume, settingsJson, formatJson,
+                inputDescription, trigger, TraceParents.Of(span));
+
+            await using var connection = target.Cluster
+                ? await PipelineConnection.ConnectAsync(config, target.ClusterId, ct)
+                : await PipelineConnection.StartEmbeddedAsync(config, ct);
+            var run = connection.Grains.GetGrain<IRunGrain>(RunKeys.Of(runId, outputLocation));
+            var accepted = await run.Submit(submission);
+            if (target.Detach)
+            {
+                System.Console.WriteLine($"run {runId} accepted by the cluster; follow it with: pipeline status {runId} --output <the same output>");
+                System.Console.WriteLine(runId);
+                return ExitCodes.Ok;
             }
 
-            if (distributed) runId ??= RunId.FromStartTime(DateTimeOffset.UtcNow); // the silos must know it from the start
-            IObjectStore inputStore, outputStore;
-            try
-            {
-                inputStore = ObjectStores.Open(input, blob);
-                outputStore = ObjectStores.Open(config.Output, blob);
-            }
-            catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
-            {
-                // A malformed location or missing/malformed credentials (messages never carry secret values).
-                await System.Console.Error.WriteLineAsync($"error: {e.Message}");
-                return ExitCodes.BadInput;
-            }
-            var request = new RunRequest(inputStore, outputStore)
-            {
-                RunId = runId, Replace = replace, Resume = resume, Settings = settings, Output = format, Trigger = trigger,
-                InputDescription = record?.InputDescription ?? inputDescription,
-            };
-            IRunEngine engine = distributed
-                ? DistributedRun.Engine(config, request.OutputStore, DistributedRun.Location(config.Output), runId!,
-                    record ?? new ResumeRecord(DistributedRun.InputForResume(input), inputDescription, settings), resume)
-                : new InProcessEngine(config.Parallelism > 0 ? config.Parallelism : null);
-            RunResult result;
+            var following = new CancellationTokenSource();
+            await using var onSignal = ct.Register(() => following.Cancel());
             bool live = !plain && !System.Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
             if (System.Console.IsOutputRedirected) AnsiConsole.Profile.Capabilities.Ansi = false; // no colour codes in logs
-            if (live)
+            FollowResult result;
+            try
             {
-                RunResult? r = null;
-                await AnsiConsole.Progress()
-                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
-                    .StartAsync(async ctx => { r = await new RunCoordinator(engine, new LoggingRunObserver(new LiveRunObserver(ctx), log)).RunAsync(request, ct); });
-                result = r!;
+                if (live)
+                {
+                    FollowResult? r = null;
+                    await AnsiConsole.Progress()
+                        .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+                        .StartAsync(async ctx => { r = await RunFollower.FollowAsync(run, accepted, new LoggingRunObserver(new LiveRunObserver(ctx), log), following.Token); });
+                    result = r!;
+                }
+                else
+                {
+                    result = await RunFollower.FollowAsync(run, accepted, new LoggingRunObserver(new PlainRunObserver(System.Console.Out), log), following.Token);
+                }
             }
-            else
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
-                result = await new RunCoordinator(engine, new LoggingRunObserver(new PlainRunObserver(System.Console.Out), log)).RunAsync(request, ct);
+                if (target.Cluster && !target.CancelOnExit)
+                {
+                    await System.Console.Error.WriteLineAsync($"detached: run {runId} goes on in the cluster; follow it with `pipeline status {runId}`, stop it with `pipeline cancel {runId} --cluster`.");
+                    return ExitCodes.Cancelled;
+                }
+                await run.Cancel();
+                result = await RunFollower.FollowAsync(run, await run.GetProgress(int.MaxValue), NullRunObserver.Instance, CancellationToken.None);
             }
-            RunSummary.Print(AnsiConsole.Console, result, request.OutputStore.DisplayUri);
-            return ExitCodes.Ok;
+
+            if (result.ExitCode == ExitCodes.Ok)
+            {
+                RunSummary.Print(AnsiConsole.Console, result.Highlights!, config.Output);
+                return ExitCodes.Ok;
+            }
+            await ReportFailureAsync(result, runId, target);
+            return result.ExitCode;
         }
-        catch (InputUnreadableException e)
-        {
-            await System.Console.Error.WriteLineAsync($"error: input cannot be read: {e.Message}");
-            return ExitCodes.BadInput;
-        }
-        catch (RunExistsException e)
+        catch (ClusterUnavailableException e)
         {
             await System.Console.Error.WriteLineAsync($"error: {e.Message}");
-            return ExitCodes.RunExists;
-        }
-        catch (OperationCanceledException e) when (ct.IsCancellationRequested)
-        {
-            await System.Console.Error.WriteLineAsync("cancelled: the run stopped before it finished; nothing was published.");
-            if (e.Data[RunCoordinator.StatusRecordedKey] is true)
-                await System.Console.Error.WriteLineAsync(distributed
-                    ? $"_status.json records it; finish it with: pipeline run --resume {runId} --output <the same output>"   // the output may carry a SAS: never echoed
-                    : "_status.json in the run folder records it; run again (with --replace and the same --run-id) to redo it.");
-            return ExitCodes.Cancelled;
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            await System.Console.Error.WriteLineAsync($"error: the run failed: {e.Message}");
-            await System.Console.Error.WriteLineAsync(e.Data[RunCoordinator.StatusRecordedKey] is true
-                ? "Nothing was published; _status.json in the run folder records the failure."
-                : "Nothing was published (the failure came before _status.json could be written).");
-            if (Environment.GetEnvironmentVariable("PIPELINE_DEBUG") is "1") await System.Console.Error.WriteLineAsync(e.ToString());
             return ExitCodes.RunFailed;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            await System.Console.Error.WriteLineAsync("cancelled before the run was submitted; nothing was written.");
+            return ExitCodes.Cancelled;
         }
         finally
         {
             if (generated is not null && Directory.Exists(generated)) Directory.Delete(generated, recursive: true);
         }
+    }
+
+    private static async Task ReportFailureAsync(FollowResult result, string runId, RunTarget target)
+    {
+        var p = result.Last;
+        switch (p.Failure)
+        {
+            case RunFailure.BadInput:
+            case RunFailure.RunExists:
+                await System.Console.Error.WriteLineAsync($"error: {p.Error}");
+                return;
+            case RunFailure.Cancelled:
+                await System.Console.Error.WriteLineAsync("cancelled: the run stopped before it finished; nothing was published.");
+                if (p.StatusRecorded)
+                    await System.Console.Error.WriteLineAsync(target.Cluster
+                        ? $"_status.json records it; finish it with: pipeline run --resume {runId} --cluster --output <the same output>"   // the output may carry a SAS: never echoed
+                        : "_status.json in the run folder records it; run again (with --replace and the same --run-id) to redo it.");
+                return;
+            default:
+                await System.Console.Error.WriteLineAsync($"error: the run failed: {p.Error}");
+                await System.Console.Error.WriteLineAsync(p.StatusRecorded
+                    ? "Nothing was published; _status.json in the run folder records the failure."
+                    : "Nothing was published (the failure came before _status.json could be written).");
+                return;
+        }
+    }
+
+    /// <summary>Reads run <paramref name="runId"/>'s submission record, or throws a clear <see cref="ArgumentException"/>.</summary>
+    private static async Task<SubmissionRecord> ReadSubmissionRecordAsync(IObjectStore output, string runId, CancellationToken ct)
+    {
+        var name = new WorkLayout(runId).Submission;
+        if (await output.GetInfoAsync(name, ct) is null)
+            throw new ArgumentException($"Run '{runId}' in {output.DisplayUri} cannot be resumed: it has no {name} (finished, never started, or it failed before its units were staged).");
+        await using var s = await output.OpenReadAsync(name, ct);
+        using var ms = new MemoryStream();
+        await s.CopyToAsync(ms, ct);
+        return RunJson.Deserialize<SubmissionRecord>(ms.ToArray()) ?? throw new ArgumentException($"{name} is empty.");
     }
 }

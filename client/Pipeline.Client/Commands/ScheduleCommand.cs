@@ -7,7 +7,7 @@ using Quartz;
 namespace Pipeline.Client.Commands;
 
 /// <summary>
-/// <c>schedule --cron "0 0 2 ? * SUN" [--time-zone Asia/Shanghai] --input … --output … [--engine …]</c>: stays up and
+/// <c>schedule --cron "0 0 2 ? * SUN" [--time-zone Asia/Shanghai] --input … --output … [--cluster [ID]]</c>: stays up and
 /// starts a full recomputation at every cron occurrence (trigger <c>scheduled</c>), never two at once, retrying a
 /// failed run with exponential backoff. Stop with SIGTERM or Ctrl+C: no new runs start, a run under way is waited for. See docs/operations.md.
 /// </summary>
@@ -19,11 +19,11 @@ public static class ScheduleCommand
         var zone = new Option<string?>("--time-zone") { Description = "Time zone of the cron times (IANA id, e.g. Asia/Shanghai; default UTC)" };
         var input = new Option<string>("--input") { Description = "Input folder or blob URI", Required = true };
         var output = new Option<string>("--output") { Description = "Output folder or blob URI", Required = true };
-        var engine = new Option<string?>("--engine") { Description = "Engine, passed on to `run --engine` (default: run's default)" };
+        var cluster = new Option<string?>("--cluster") { Description = "Start the runs on the Orleans cluster (passed on to `run --cluster`; default: an embedded silo per run)", Arity = ArgumentArity.ZeroOrOne };
         var retries = new Option<int>("--retries") { Description = "Retries of a failed run (0 = none)", DefaultValueFactory = _ => 3 };
         var retryDelay = new Option<TimeSpan>("--retry-delay") { Description = "Wait before the first retry; doubles per retry, at most 1 hour", DefaultValueFactory = _ => TimeSpan.FromMinutes(5) };
         var command = new Command("schedule", "Run the pipeline on a cron schedule (long-running; see docs/operations.md)")
-            { cron, zone, input, output, engine, retries, retryDelay };
+            { cron, zone, input, output, cluster, retries, retryDelay };
         command.SetAction(async (parse, ct) =>
         {
             CronSchedule schedule;
@@ -40,7 +40,7 @@ public static class ScheduleCommand
             }
             using var telemetry = TelemetrySession.Start(consoleLogs: true);
             var log = telemetry.Logger;
-            string[] extra = parse.GetValue(engine) is { Length: > 0 } e1 ? ["--engine", e1] : [];
+            string[] extra = parse.GetResult(cluster) is null ? [] : parse.GetValue(cluster) is { Length: > 0 } id ? ["--cluster", id] : ["--cluster"];
             var context = new ScheduleContext(new CliRunner(parse.GetValue(input)!, parse.GetValue(output)!, extra), policy, log);
             await using var scheduler = await PipelineScheduler.StartAsync(schedule, context, telemetry.LoggerFactory, ct: ct);
             log.LogInformation("scheduled \"{Cron}\" in {Zone}; next runs at {Next} (UTC); retries {Retries}",

@@ -8,7 +8,7 @@ public interface IScheduledRunner
 
 /// <summary>
 /// Runs the CLI's own <c>run</c> command in this process with <c>--trigger scheduled</c>, so a scheduled run is exactly a
-/// manual one (same engine choice, settings, output, exit codes), whichever engine <c>--engine</c> names.
+/// manual one (same choice of embedded silo or cluster, settings, output, exit codes), embedded or on the cluster (<c>--cluster</c>).
 /// </summary>
 public sealed class CliRunner(string input, string output, IReadOnlyList<string> extraArguments) : IScheduledRunner
 {

@@ -210,7 +210,7 @@ public sealed class PartitionedInput
             double m = _linkStart[c + 1] - _linkStart[c];
             var id = _data.Clusters[c].ClusterId;
             // Brandes dominates: n·m exact, pivots·m estimated; plus a linear term for everything else.
-            double sources = Units.ClusterGrain.ChooseBetweenness(id, n, settings).Exact ? n : settings.BetweennessPivots;
+            double sources = Units.ClusterComputation.ChooseBetweenness(id, n, settings).Exact ? n : settings.BetweennessPivots;
             plan.Add(new ClusterUnit($"cluster/{id}", sources * (m + n) + 10.0 * (n + m), c, id, n));
         }
         var supply = Country.Supply;

@@ -71,7 +71,7 @@ public sealed class RunCoordinator(IRunEngine engine, IRunObserver observer)
                 () => Task.FromResult(new PartitionedInput(read.Dataset, request.Settings))).ConfigureAwait(false);
 
             var results = await Stage(RunStage.Compute, $"{input.Plan.Count:N0} units on the {engine.Name} engine",
-                () => engine.ExecuteAsync(input, status, ct)).ConfigureAwait(false);
+                () => engine.ExecuteAsync(input, read.Fingerprint.Sha256, status, ct)).ConfigureAwait(false);
 
             // From here on only the unit outputs, the clusters, the region index and two numbers of the input are
             // needed: drop the data set and the country-wide graphs (about 5 GB at national scale) before the
@@ -85,7 +85,7 @@ public sealed class RunCoordinator(IRunEngine engine, IRunObserver observer)
             GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
 
             var tables = await Stage(RunStage.Aggregate, "joining firm halves, region metrics",
-                () => Task.FromResult(AggregationGrain.Compute(clusters, regions, results.Clusters, results.Partitions))).ConfigureAwait(false);
+                () => Task.FromResult(Aggregation.Compute(clusters, regions, results.Clusters, results.Partitions))).ConfigureAwait(false);
 
             var written = await Stage(RunStage.Write, "Parquet tables", async () =>
             {

@@ -1,0 +1,71 @@
+using System.Text;
+using Pipeline.Client.Commands;
+using Pipeline.Grains.Runs;
+using Pipeline.Orleans.Runs;
+
+namespace Pipeline.Client.Cluster;
+
+/// <summary>How following a run ended.</summary>
+public sealed record FollowResult(int ExitCode, RunProgress Last, RunHighlights? Highlights);
+
+/// <summary>
+/// Follows a run's coordinator grain: reads its progress twice a second and replays its events into the user's
+/// observer (progress bars or plain lines), until the run finishes or fails, or <paramref name="ct"/> fires (then the
+/// caller decides whether the run is cancelled or left running in the cluster).
+/// </summary>
+public static class RunFollower
+{
+    public static async Task<FollowResult> FollowAsync(IRunGrain run, RunProgress first, IRunObserver observer, CancellationToken ct)
+    {
+        int cursor = 0;
+        var p = first;
+        (RunStage Stage, long Done, long Total) shown = default;
+        var failures = 0;
+        while (true)
+        {
+            foreach (var e in p.Events)
+            {
+                switch (e.Kind)
+                {
+                    case RunEventKind.StageStarted: observer.StageStarted(e.Stage, e.Text); break;
+                    case RunEventKind.StageFinished: observer.StageFinished(e.Stage, TimeSpan.FromSeconds(e.Seconds)); break;
+                    default: observer.Info(e.Text); break;
+                }
+            }
+            cursor = p.NextEvent;
+            if (p.Total > 0 && (p.Stage, p.Done, p.Total) != shown)
+            {
+                shown = (p.Stage, p.Done, p.Total);
+                observer.Progress(p.Stage, p.Done, p.Total);
+            }
+            if (p.Phase is RunPhase.Finished or RunPhase.Failed) return Ended(p);
+            await Task.Delay(500, ct);
+            try
+            {
+                var next = await run.GetProgress(cursor).WaitAsync(TimeSpan.FromSeconds(30), ct);
+                // A coordinator taken up again on another silo starts a new event log: read it from the start.
+                if (next.NextEvent < cursor) next = await run.GetProgress(0).WaitAsync(TimeSpan.FromSeconds(30), ct);
+                p = next;
+                failures = 0;
+            }
+            catch (Exception e) when (e is not OperationCanceledException && ++failures < 60)
+            {
+                observer.Info($"the run's coordinator did not answer ({e.GetBaseException().Message}); asking again");
+                p = p with { Events = [] };
+            }
+        }
+    }
+
+    private static FollowResult Ended(RunProgress p)
+    {
+        if (p.Phase == RunPhase.Finished)
+            return new FollowResult(ExitCodes.Ok, p, RunJson.Deserialize<RunHighlights>(Encoding.UTF8.GetBytes(p.HighlightsJson!)));
+        return new FollowResult(p.Failure switch
+        {
+            RunFailure.BadInput => ExitCodes.BadInput,
+            RunFailure.RunExists => ExitCodes.RunExists,
+            RunFailure.Cancelled => ExitCodes.Cancelled,
+            _ => ExitCodes.RunFailed,
+        }, p, null);
+    }
+}

@@ -1,0 +1,67 @@
+using Orleans;
+using Orleans.Runtime;
+
+namespace Pipeline.Orleans.Runs;
+
+/// <summary>
+/// The run's view of the cluster for dispatch: the active silos (from the management grain, refreshed every couple of
+/// seconds, so a silo added mid-run starts taking units and a lost one stops getting them), each one's worker count
+/// as its units report it, and the units in flight on each. <see cref="TryPick"/> gives the silo with the most free
+/// room, keeping up to two units per worker queued there so no worker waits for the next dispatch.
+/// </summary>
+internal sealed class ActiveSilos(IGrainFactory grains)
+{
+    private const int QueuedPerWorker = 2;
+    private volatile Dictionary<string, SiloAddress> _active = new(StringComparer.Ordinal); // replaced whole: unit calls read it from other threads
+    private readonly Dictionary<string, int> _workers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _inFlight = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _done = new(StringComparer.Ordinal);
+    private DateTime _refreshed = DateTime.MinValue;
+
+    public int Count => _active.Count;
+
+    public async Task RefreshAsync(bool force = false)
+    {
+        if (!force && DateTime.UtcNow - _refreshed < TimeSpan.FromSeconds(2)) return;
+        var hosts = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+        var active = new Dictionary<string, SiloAddress>(StringComparer.Ordinal);
+        foreach (var (address, status) in hosts)
+            if (status == SiloStatus.Active) active[address.ToParsableString()] = address;
+        _active = active;
+        _refreshed = DateTime.UtcNow;
+    }
+
+    public bool IsActive(string silo) => _active.ContainsKey(silo);
+
+    public int Workers(string silo) => _workers.GetValueOrDefault(silo, Environment.ProcessorCount);
+
+    /// <summary>Total workers of the active silos.</summary>
+    public int TotalWorkers => _active.Keys.Sum(Workers);
+
+    public bool TryPick(out string silo, out SiloAddress address)
+    {
+        silo = ""; address = null!;
+        double best = double.MaxValue;
+        foreach (var (key, a) in _active)
+        {
+            int room = Workers(key) * QueuedPerWorker, busy = _inFlight.GetValueOrDefault(key);
+            if (busy >= room) continue;
+            double load = (double)busy / room;
+            if (load < best) { best = load; silo = key; address = a; }
+        }
+        return best < double.MaxValue;
+    }
+
+    public void Started(string silo) => _inFlight[silo] = _inFlight.GetValueOrDefault(silo) + 1;
+
+    public void Ended(string silo, int workers, bool done)
+    {
+        _inFlight[silo] = Math.Max(0, _inFlight.GetValueOrDefault(silo) - 1);
+        if (workers > 0) _workers[silo] = workers;
+        if (done) _done[silo] = _done.GetValueOrDefault(silo) + 1;
+    }
+
+    /// <summary>Units done per silo, for the run's log.</summary>
+    public string Summary(Func<string, string> name) =>
+        string.Join(", ", _done.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => $"{name(d.Key)} {d.Value:N0}"));
+}

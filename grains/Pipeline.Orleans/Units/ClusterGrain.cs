@@ -1,0 +1,24 @@
+using Orleans.Runtime;
+using Pipeline.Grains.Units;
+using Pipeline.Orleans.Work;
+
+namespace Pipeline.Orleans.Units;
+
+/// <summary>The cluster unit grain: <see cref="ClusterComputation.Compute"/> on the cluster's firms and internal links.</summary>
+public sealed class ClusterGrain(UnitWorkers workers, RunWorkStores stores, ILocalSiloDetails silo, UnitFaults faults)
+    : UnitGrain(workers, stores, silo, faults), IClusterGrain
+{
+    protected override async Task<(long RowsIn, long RowsOut)> ComputeAsync(IRunWorkStore store, UnitAssignment a)
+    {
+        var input = await store.GetClusterInputAsync(a.UnitKey, CancellationToken.None);
+        var context = await store.GetContextAsync(CancellationToken.None);
+        int parallelism = Math.Clamp(a.Parallelism, 1, Workers.Count);
+        var output = await Workers.RunAsync(parallelism, () =>
+        {
+            Faults.Apply(a.UnitId);
+            return ClusterComputation.Compute(input, context, parallelism);
+        });
+        await store.PutOutputAsync(a.UnitKey, new UnitOutput(output, null), CancellationToken.None);
+        return (input.Firms.Length + input.Links.Length, output.Firms.Length + 1);
+    }
+}

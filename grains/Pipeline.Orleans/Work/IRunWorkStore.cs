@@ -1,0 +1,29 @@
+using Pipeline.Grains.Partitioning;
+using Pipeline.Grains.Units;
+
+namespace Pipeline.Orleans.Work;
+
+/// <summary>
+/// Where a run's units find their input and leave their output, by content key: in this process's memory for the
+/// embedded silo (<see cref="MemoryRunWorkStore"/>), in the output store's <c>_work/</c> folder for a cluster of
+/// silos (<see cref="StoredRunWorkStore"/>). Data sets travel through here, never through grain calls.
+/// </summary>
+public interface IRunWorkStore
+{
+    Task PutContextAsync(ClusterUnitContext context, CancellationToken ct);
+    /// <summary>Keeps the run's submission record (<c>_work/run.json</c>) where <c>run --resume</c> finds it.</summary>
+    Task PutSubmissionAsync(byte[] record, CancellationToken ct);
+    Task<ClusterUnitContext> GetContextAsync(CancellationToken ct);
+    Task PutCountryAsync(PartitionedInput input, CancellationToken ct);
+    Task<CountryIndex> GetCountryAsync(CancellationToken ct);
+    Task PutClusterInputAsync(string unitKey, ClusterUnitInput input, CancellationToken ct);
+    Task<ClusterUnitInput> GetClusterInputAsync(string unitKey, CancellationToken ct);
+    Task<bool> HasOutputAsync(string unitKey, CancellationToken ct);
+    Task PutOutputAsync(string unitKey, UnitOutput output, CancellationToken ct);
+    Task<UnitOutput> GetOutputAsync(string unitKey, CancellationToken ct);
+    /// <summary>Removes every working file of the run.</summary>
+    Task DeleteAsync(CancellationToken ct);
+}
+
+/// <summary>One unit's result: a cluster's or a firm partition's.</summary>
+public sealed record UnitOutput(ClusterUnitOutput? Cluster, FirmPartitionOutput? Partition);

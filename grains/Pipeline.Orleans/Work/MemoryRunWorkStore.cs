@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using Pipeline.Grains.Partitioning;
+using Pipeline.Grains.Units;
+
+namespace Pipeline.Orleans.Work;
+
+/// <summary>
+/// The embedded silo's work store: the objects themselves, in this process, so a run on one machine pays no
+/// encoding or storage round trip. Only usable when every grain of the run lives in this process (one silo).
+/// </summary>
+public sealed class MemoryRunWorkStore : IRunWorkStore
+{
+    private readonly ConcurrentDictionary<string, ClusterUnitInput> _inputs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, UnitOutput> _outputs = new(StringComparer.Ordinal);
+    private ClusterUnitContext? _context;
+    private CountryIndex? _country;
+
+    public Task PutContextAsync(ClusterUnitContext context, CancellationToken ct) { _context = context; return Task.CompletedTask; }
+    public Task PutSubmissionAsync(byte[] record, CancellationToken ct) => Task.CompletedTask; // nothing of this run outlives the process
+
+    public Task<ClusterUnitContext> GetContextAsync(CancellationToken ct) => Task.FromResult(_context ?? throw Missing("the unit context"));
+    public Task PutCountryAsync(PartitionedInput input, CancellationToken ct) { _country = input.Country; return Task.CompletedTask; }
+    public Task<CountryIndex> GetCountryAsync(CancellationToken ct) => Task.FromResult(_country ?? throw Missing("the country index"));
+    public Task PutClusterInputAsync(string unitKey, ClusterUnitInput input, CancellationToken ct) { _inputs[unitKey] = input; return Task.CompletedTask; }
+
+    public Task<ClusterUnitInput> GetClusterInputAsync(string unitKey, CancellationToken ct) =>
+        Task.FromResult(_inputs.TryGetValue(unitKey, out var i) ? i : throw Missing($"the input of unit {unitKey}"));
+
+    public Task<bool> HasOutputAsync(string unitKey, CancellationToken ct) => Task.FromResult(_outputs.ContainsKey(unitKey));
+
+    public Task PutOutputAsync(string unitKey, UnitOutput output, CancellationToken ct)
+    {
+        _outputs[unitKey] = output;
+        _inputs.TryRemove(unitKey, out _); // its input is no longer needed
+        return Task.CompletedTask;
+    }
+
+    public Task<UnitOutput> GetOutputAsync(string unitKey, CancellationToken ct) =>
+        Task.FromResult(_outputs.TryGetValue(unitKey, out var o) ? o : throw Missing($"the output of unit {unitKey}"));
+
+    public Task DeleteAsync(CancellationToken ct)
+    {
+        _inputs.Clear(); _outputs.Clear(); _context = null; _country = null;
+        return Task.CompletedTask;
+    }
+
+    private static InvalidOperationException Missing(string what) =>
+        new($"{what} is not in this silo's memory: the embedded work store serves one silo only (run on a cluster with a shared output store instead)");
+}

@@ -1,0 +1,77 @@
+using Pipeline.Grains.Partitioning;
+using Pipeline.Grains.Units;
+using Pipeline.Storage;
+
+namespace Pipeline.Orleans.Work;
+
+/// <summary>
+/// A cluster's work store: the run's <c>_work/</c> folder in the output store (<see cref="WorkLayout"/>), encoded with
+/// the staging codecs, so silos on any machine that reach the store share inputs and outputs. The context and the
+/// country index are decoded once per silo and run.
+/// </summary>
+public sealed class StoredRunWorkStore(IObjectStore store, string runId) : IRunWorkStore
+{
+    private readonly WorkLayout _layout = new(runId);
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private ClusterUnitContext? _context;
+    private CountryIndex? _country;
+
+    public Task PutContextAsync(ClusterUnitContext context, CancellationToken ct) => WriteAsync(_layout.Context, UnitContextCodec.Encode(context), ct);
+
+    public Task PutSubmissionAsync(byte[] record, CancellationToken ct) => WriteAsync(_layout.Submission, record, ct);
+
+    public async Task<ClusterUnitContext> GetContextAsync(CancellationToken ct) =>
+        _context ??= await Once(() => _context, () => ReadAsync(_layout.Context, UnitContextCodec.Decode, ct), v => _context = v, ct).ConfigureAwait(false);
+
+    public Task PutCountryAsync(PartitionedInput input, CancellationToken ct) => WriteAsync(_layout.Country, CountryIndexCodec.Encode(input), ct);
+
+    public async Task<CountryIndex> GetCountryAsync(CancellationToken ct) =>
+        _country ??= await Once(() => _country, () => ReadAsync(_layout.Country, CountryIndexCodec.Decode, ct), v => _country = v, ct).ConfigureAwait(false);
+
+    public Task PutClusterInputAsync(string unitKey, ClusterUnitInput input, CancellationToken ct) =>
+        WriteAsync(_layout.Input(unitKey), WorkItemInputCodec.EncodeCluster(unitKey, input), ct);
+
+    public Task<ClusterUnitInput> GetClusterInputAsync(string unitKey, CancellationToken ct) =>
+        ReadAsync(_layout.Input(unitKey), s => ((StagedCluster)WorkItemInputCodec.Decode(s)[0]).Input, ct);
+
+    public async Task<bool> HasOutputAsync(string unitKey, CancellationToken ct) => await store.GetInfoAsync(_layout.Output(unitKey), ct).ConfigureAwait(false) is not null;
+
+    public Task PutOutputAsync(string unitKey, UnitOutput output, CancellationToken ct) =>
+        WriteAsync(_layout.Output(unitKey), WorkItemOutputCodec.Encode(new WorkItemOutput(
+            output.Cluster is { } c ? [(unitKey, c)] : [], output.Partition is { } p ? [(unitKey, p)] : [])), ct);
+
+    public Task<UnitOutput> GetOutputAsync(string unitKey, CancellationToken ct) => ReadAsync(_layout.Output(unitKey), s =>
+    {
+        var o = WorkItemOutputCodec.Decode(s);
+        return new UnitOutput(o.Clusters.Count > 0 ? o.Clusters[0].Output : null, o.Partitions.Count > 0 ? o.Partitions[0].Output : null);
+    }, ct);
+
+    public async Task DeleteAsync(CancellationToken ct)
+    {
+        var names = new List<string>();
+        await foreach (var o in store.ListAsync(_layout.Prefix + "/", ct).ConfigureAwait(false)) names.Add(o.Name);
+        await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct },
+            async (name, c) => await store.DeleteAsync(name, c).ConfigureAwait(false)).ConfigureAwait(false);
+    }
+
+    private Task WriteAsync(string name, byte[] bytes, CancellationToken ct) => store.WriteAsync(name, new MemoryStream(bytes), null, ct);
+
+    private async Task<T> ReadAsync<T>(string name, Func<Stream, T> decode, CancellationToken ct)
+    {
+        await using var s = await store.OpenReadAsync(name, ct).ConfigureAwait(false);
+        return decode(s);
+    }
+
+    private async Task<T> Once<T>(Func<T?> cached, Func<Task<T>> load, Action<T> keep, CancellationToken ct) where T : class
+    {
+        await _gate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            if (cached() is { } v) return v;
+            var loaded = await load().ConfigureAwait(false);
+            keep(loaded);
+            return loaded;
+        }
+        finally { _gate.Release(); }
+    }
+}

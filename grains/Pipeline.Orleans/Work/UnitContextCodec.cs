@@ -1,0 +1,42 @@
+using Pipeline.Grains.Units;
+
+namespace Pipeline.Orleans.Work;
+
+/// <summary>The run-wide <see cref="ClusterUnitContext"/> (settings, reference year, national panel sums) as a staging file.</summary>
+public static class UnitContextCodec
+{
+    private const string Magic = "PCTX";
+    private const int Version = 1;
+
+    public static byte[] Encode(ClusterUnitContext c)
+    {
+        var ms = new MemoryStream();
+        using (var w = StagingBinary.Writer(ms))
+        {
+            w.WriteHeader(Magic, Version);
+            var s = c.Settings;
+            w.Write(s.BetweennessExactMaxFirms); w.Write(s.BetweennessPivots); w.Write(s.BetweennessSeed);
+            w.Write(s.ShockStart); w.Write(s.ShockEnd); w.Write(s.RecoveryEnd);
+            w.WriteNullable(s.AsOfYear); w.Write(s.FirmPartitions);
+            w.WriteNullable(c.AsOfYear);
+            w.WriteYearSums(c.NationEmploymentByYear);
+            w.Write(c.HasPanel);
+        }
+        return ms.ToArray();
+    }
+
+    public static ClusterUnitContext Decode(Stream s)
+    {
+        using var r = StagingBinary.Reader(s);
+        r.ReadHeader(Magic, Version, "unit context");
+        var settings = new MetricSettings
+        {
+            BetweennessExactMaxFirms = r.ReadInt32(), BetweennessPivots = r.ReadInt32(), BetweennessSeed = r.ReadUInt64(),
+            ShockStart = r.ReadInt32(), ShockEnd = r.ReadInt32(), RecoveryEnd = r.ReadInt32(),
+            AsOfYear = r.ReadNullableInt(), FirmPartitions = r.ReadInt32(),
+        };
+        var asOf = r.ReadNullableInt();
+        var nation = r.ReadYearSums();
+        return new ClusterUnitContext(settings, asOf, nation, r.ReadBoolean());
+    }
+}
