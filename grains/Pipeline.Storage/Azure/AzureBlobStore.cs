@@ -178,7 +178,7 @@ public sealed class AzureBlobStore : IObjectStore
                 try
                 {
                     var uploaded = (await blob.UploadAsync(source, upload, ct).ConfigureAwait(false)).Value;
-                    long size = content.CanSeek ? content.Position - origin : ((CountingStream)source).Count;
+                    long size = content.CanSeek ? content.Length - origin : ((CountingStream)source).Count;
                     return new ObjectInfo(name, size, uploaded.ETag.ToString("H"), uploaded.LastModified);
                 }
                 catch (RequestFailedException e) when (condition is not null && e.Status is 409 or 412 or 404 && e.ErrorCode != "ContainerNotFound")
