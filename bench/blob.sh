@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Blob transfer speed next to a plain file copy on the same disk (the ceiling), in one run:
-#   generates PARTS Parquet parts of about PART_MIB MiB with our writer (default 8 x 128 MiB = 1 GiB, cached in
+#   generates PARTS files of PART_MIB MiB of pseudo-random bytes (default 8 x 128 MiB = 1 GiB, cached in
 #   bench/.data/blob/parts), starts a private Azurite (infra/azurite.sh, port $BENCH_AZURITE_PORT, default 10041,
-#   data folder under infra/.run on this disk), and times File.Copy, a stream copy, uploads through our
-#   AzureBlobStore (8 MiB blocks x 4 in flight, with and without Content-MD5) and streamed downloads; best of REPS,
-#   with the CPU seconds spent by the benchmark process and by Azurite.
+#   data folder under infra/.run on this disk), and times File.Copy, a stream copy, uploads through AzureBlobStore on
+#   the Azure SDK (8 MiB blocks x 4 in flight, with and without MD5 validation), downloads through the store
+#   (DownloadStreamingAsync) and the SDK's DownloadToAsync; best of REPS, with the CPU seconds spent by the benchmark
+#   process and by Azurite.
 # Usage: bash bench/blob.sh [PARTS] [PART_MIB] [REPS]     (prints JSON lines, then a table with ratios)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -23,7 +24,7 @@ import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
 ceiling = next(r for r in rows if r["operation"].startswith("file copy (stream"))
 kernel = next(r for r in rows if r["operation"].startswith("file copy (File.Copy"))
-print(f"\n{rows[0]['bytes'] / 1e6:,.0f} MB of Parquet parts")
+print(f"\n{rows[0]['bytes'] / 1e6:,.0f} MB of parts (pseudo-random bytes)")
 print(f"{'operation':40} {'s':>7} {'MB/s':>8} {'/ stream copy':>14} {'/ File.Copy':>12} {'our CPU s':>10} {'Azurite CPU s':>14}")
 for r in rows:
     print(f"{r['operation']:40} {r['seconds']:>7.2f} {r['mb_per_s']:>8.0f} {r['mb_per_s'] / ceiling['mb_per_s']:>13.2f}x {r['mb_per_s'] / kernel['mb_per_s']:>11.2f}x"

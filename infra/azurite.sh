@@ -17,6 +17,8 @@
 # (the account key printed is Azurite's public, well-known development key).
 # HTTPS: with AZURITE_CERT and AZURITE_KEY (PEM files) set, azurite serves https on the port instead of http
 # (clients must trust that certificate; the endpoint and connection string printed say https).
+# OAuth: with AZURITE_OAUTH=basic (https only) azurite also accepts Microsoft Entra ID bearer tokens (it checks their
+# lifetime, issuer and audience, not their signature), as the token sign-in path of the pipeline sends them.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 port="${AZURITE_BLOB_PORT:-10000}"
@@ -32,6 +34,10 @@ if [ -n "${AZURITE_CERT:-}" ] || [ -n "${AZURITE_KEY:-}" ]; then
   [ -f "${AZURITE_CERT:-}" ] && [ -f "${AZURITE_KEY:-}" ] || { echo "infra/azurite.sh: AZURITE_CERT and AZURITE_KEY must both name PEM files" >&2; exit 2; }
   scheme=https
   tls_args=(--cert "$AZURITE_CERT" --key "$AZURITE_KEY")
+fi
+if [ -n "${AZURITE_OAUTH:-}" ]; then
+  [ "$scheme" = https ] || { echo "infra/azurite.sh: AZURITE_OAUTH needs https (AZURITE_CERT and AZURITE_KEY)" >&2; exit 2; }
+  tls_args+=(--oauth "$AZURITE_OAUTH")
 fi
 endpoint="$scheme://127.0.0.1:$port/$account"
 

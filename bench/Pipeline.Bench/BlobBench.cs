@@ -1,17 +1,16 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Pipeline.Parquet;
 using Pipeline.Storage.Azure;
 
 namespace Pipeline.Bench;
 
 /// <summary>
 /// Blob transfer speed against a plain file copy on the same disk (bench/blob.sh starts Azurite and prints the table).
-/// Generates <c>parts</c> Parquet files of about <c>partMiB</c> each with our writer (firm_metrics-like schema: ids,
-/// dictionary-encoded strings, small counts, full-entropy doubles, snappy), then times, over all of them in turn:
-/// a kernel file copy (File.Copy), a user-space stream copy (8 MiB buffers), uploads through <see cref="AzureBlobStore"/>
-/// (8 MiB blocks × 4 in flight, with and without Content-MD5), and downloads (one streamed Get Blob per part, written
-/// to a file). Best of <c>reps</c>; one JSON line per measurement, with the CPU seconds this process and Azurite
+/// Generates <c>parts</c> files of <c>partMiB</c> pseudo-random bytes each (incompressible, as Snappy Parquet parts are),
+/// then times, over all of them in turn: a kernel file copy (File.Copy), a user-space stream copy (8 MiB buffers),
+/// uploads through <see cref="AzureBlobStore"/> on the Azure SDK (8 MiB blocks × 4 in flight, with and without MD5
+/// transfer validation), downloads through the store (one <c>DownloadStreamingAsync</c> per part, written to a file) and
+/// through the SDK's <c>DownloadToAsync</c> (ranges of 8 MiB, 4 in flight). Best of <c>reps</c>; one JSON line per measurement, with the CPU seconds this process and Azurite
 /// (<c>AZURITE_PID</c>) spent in that repetition.
 /// Usage: Pipeline.Bench blob DATA_DIR PARTS PART_MIB REPS   (AZURE_STORAGE_CONNECTION_STRING names the account)
 /// </summary>
@@ -44,7 +43,7 @@ public static class BlobBench
         });
 
         var container = "bench" + Guid.NewGuid().ToString("N")[..12];
-        foreach (var (label, md5) in new[] { ("upload (8 MiB blocks x4, Content-MD5)", true), ("upload (8 MiB blocks x4, no MD5)", false) })
+        foreach (var (label, md5) in new[] { ("upload (SDK, 8 MiB blocks x4, MD5)", true), ("upload (SDK, 8 MiB blocks x4, no MD5)", false) })
         {
             await Measure(label, bytes, reps, async () =>
             {
@@ -57,7 +56,7 @@ public static class BlobBench
                 return store.Statistics.ToString();
             });
         }
-        await Measure("download (streamed Get Blob to file)", bytes, reps, async () =>
+        await Measure("download (store: DownloadStreaming)", bytes, reps, async () =>
         {
             Fresh(scratch);
             var store = new AzureBlobStore(container, "parts");
@@ -69,13 +68,28 @@ public static class BlobBench
             }
             return store.Statistics.ToString();
         });
-        // The downloaded parts are the uploaded ones, byte for byte.
-        foreach (var f in files)
-            if (!File.ReadAllBytes(f).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(scratch, Path.GetFileName(f)))))
-                throw new InvalidOperationException($"{Path.GetFileName(f)} came back different");
+        Verify(files, scratch);
+        await Measure("download (SDK DownloadTo, 8 MiB x4)", bytes, reps, async () =>
+        {
+            Fresh(scratch);
+            var client = AzureCredentials.ServiceClientFromEnvironment().GetBlobContainerClient(container);
+            var transfer = new BlobStoreOptions().TransferOptions;
+            foreach (var f in files)
+                await client.GetBlobClient("parts/" + Path.GetFileName(f)).DownloadToAsync(Path.Combine(scratch, Path.GetFileName(f)), transferOptions: transfer);
+            return "";
+        });
+        Verify(files, scratch);
         await new AzureBlobStore(container).DeleteContainerAsync();
         Directory.Delete(scratch, true);
         return 0;
+    }
+
+    /// <summary>The downloaded parts are the uploaded ones, byte for byte.</summary>
+    private static void Verify(List<string> files, string scratch)
+    {
+        foreach (var f in files)
+            if (!File.ReadAllBytes(f).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(scratch, Path.GetFileName(f)))))
+                throw new InvalidOperationException($"{Path.GetFileName(f)} came back different");
     }
 
     private static async Task Measure(string operation, long bytes, int reps, Func<Task<string>> run)
@@ -124,56 +138,23 @@ public static class BlobBench
         Directory.CreateDirectory(dir);
     }
 
-    /// <summary>Writes (or reuses) the parts: rows per part calibrated from the first part to reach about <paramref name="partBytes"/>.</summary>
+    /// <summary>Writes (or reuses) <paramref name="parts"/> files of <paramref name="partBytes"/> pseudo-random bytes (incompressible, like Snappy-compressed Parquet parts).</summary>
     private static List<string> GenerateParts(string dir, int parts, long partBytes)
     {
         Directory.CreateDirectory(dir);
-        var files = Enumerable.Range(0, parts).Select(i => Path.Combine(dir, $"part-{i:D5}.parquet")).ToList();
-        if (files.All(f => File.Exists(f) && Math.Abs(new FileInfo(f).Length - partBytes) < partBytes / 5)) return files;
-        long rows = 1_000_000;
+        var files = Enumerable.Range(0, parts).Select(i => Path.Combine(dir, $"part-{i:D5}.bin")).ToList();
+        var buffer = new byte[8 << 20];
         for (int i = 0; i < parts; i++)
         {
-            WritePart(files[i], rows, 20261122 + i);
-            if (i == 0) { rows = (long)(rows * (double)partBytes / new FileInfo(files[0]).Length); WritePart(files[0], rows, 20261122); }
+            if (File.Exists(files[i]) && new FileInfo(files[i]).Length == partBytes) continue;
+            var random = new Random(20261122 + i);
+            using var file = new FileStream(files[i], FileMode.Create, FileAccess.Write, FileShare.None, 1);
+            for (long written = 0; written < partBytes; written += buffer.Length)
+            {
+                random.NextBytes(buffer);
+                file.Write(buffer, 0, (int)Math.Min(buffer.Length, partBytes - written));
+            }
         }
         return files;
-    }
-
-    private static readonly ParquetSchema Schema = new(
-    [
-        ParquetColumn.Int64("firm_id"), ParquetColumn.String("cluster_id"), ParquetColumn.String("province", required: false),
-        ParquetColumn.Int64("degree"), ParquetColumn.Double("strength"), ParquetColumn.Double("clustering"), ParquetColumn.Double("betweenness"),
-        ParquetColumn.Double("constraint", required: false), ParquetColumn.Double("effective_size", required: false), ParquetColumn.Double("efficiency", required: false),
-        ParquetColumn.Double("external_tie_share", required: false), ParquetColumn.Double("foreign_tie_share", required: false),
-        ParquetColumn.Double("top_customer_share", required: false), ParquetColumn.Double("customer_hhi", required: false),
-        ParquetColumn.Int64("brokerage_coordinator"), ParquetColumn.Int64("brokerage_itinerant"), ParquetColumn.Int64("brokerage_representative"),
-        ParquetColumn.Int64("brokerage_gatekeeper"), ParquetColumn.Int64("brokerage_liaison"),
-    ]);
-
-    private static readonly string[] Provinces = ["Zhejiang", "Guangdong", "Jiangsu", "Fujian", "Shandong", "Hebei", "Henan", "Sichuan"];
-
-    private static void WritePart(string path, long rows, int seed)
-    {
-        var random = new Random(seed);
-        var clusters = Enumerable.Range(0, 3000).Select(i => $"CL-{i:D5}").ToArray();
-        using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
-        using var writer = new ParquetFileWriter(file, Schema, new ParquetWriterOptions { Codec = ParquetCodec.Snappy });
-        long firm = (long)seed * 10_000_000;
-        for (long r = 0; r < rows; r++)
-        {
-            int degree = (int)Math.Min(5000, Math.Exp(random.NextDouble() * 4));
-            writer.WriteInt64(0, firm + r);
-            writer.WriteString(1, clusters[random.Next(clusters.Length)]);
-            writer.WriteString(2, Provinces[random.Next(Provinces.Length)]);
-            writer.WriteInt64(3, degree);
-            writer.WriteDouble(4, degree * (1 + random.NextDouble() * 8));
-            for (int c = 5; c <= 13; c++)
-            {
-                if (c >= 7 && degree == 1 && c <= 9) writer.WriteNull(c);
-                else writer.WriteDouble(c, random.NextDouble());
-            }
-            for (int c = 14; c <= 18; c++) writer.WriteInt64(c, random.Next(0, degree * degree + 1));
-            writer.EndRow();
-        }
     }
 }

@@ -72,8 +72,9 @@ public sealed class PipelineConfiguration(IConfiguration configuration)
     /// Tuning of blob uploads and retries from the <c>Blob</c> section (all optional; defaults of
     /// <see cref="BlobStoreOptions"/>): <c>BlockSize</c> and <c>SingleUploadMaxBytes</c> (bytes),
     /// <c>MaxParallelBlocks</c>, <c>MaxRetries</c>, <c>RetryBaseDelayMs</c>, <c>RetryMaxDelayMs</c>,
-    /// <c>RequestTimeoutSeconds</c>, <c>ComputeContentMd5</c> (true/false). Credentials are never read from here: they come from
-    /// <c>AZURE_STORAGE_CONNECTION_STRING</c> or a SAS URL only.
+    /// <c>RequestTimeoutSeconds</c>, <c>ComputeContentMd5</c> (true/false), mapped onto the Azure SDK's transfer, retry, timeout and
+    /// validation options (<see cref="BlobStoreOptions.ClientOptions"/>). Credentials are never read from here: they come from
+    /// <c>AZURE_STORAGE_CONNECTION_STRING</c>, a SAS URL, or Microsoft Entra ID sign-in only.
     /// </summary>
     public BlobStoreOptions BlobOptions()
     {

@@ -1,21 +1,31 @@
+using Azure;
+using Azure.Core;
+using Azure.Identity;
+using Azure.Storage;
+using Azure.Storage.Blobs;
+
 namespace Pipeline.Storage.Azure;
 
 /// <summary>How requests to the Blob service are authorized.</summary>
 public enum AzureCredentialKind
 {
-    /// <summary>Shared Key: every request is signed with the account key (HMAC-SHA256).</summary>
+    /// <summary>Shared Key: the SDK signs every request with the account key.</summary>
     SharedKey,
 
-    /// <summary>Shared access signature: a SAS token is appended to every request's query string.</summary>
+    /// <summary>Shared access signature: the SDK appends a SAS token to every request.</summary>
     Sas,
+
+    /// <summary>Microsoft Entra ID: a bearer token from a <see cref="TokenCredential"/> (by default <see cref="DefaultAzureCredential"/>).</summary>
+    Token,
 }
 
 /// <summary>
-/// A storage account's Blob endpoint and the secret that authorizes requests to it: an account key
-/// (Shared Key) or a SAS token. Built from a connection string (<see cref="Parse"/>), the
-/// <c>AZURE_STORAGE_CONNECTION_STRING</c> environment variable (<see cref="FromEnvironment"/>), or
-/// explicitly. The secret is never exposed: it is not a public property, <see cref="ToString"/> omits it,
-/// and every message this library builds passes through <see cref="Redact"/>.
+/// A storage account's Blob endpoint and what authorizes requests to it: an account key, a SAS token, or a
+/// Microsoft Entra ID <see cref="TokenCredential"/>. Built from a connection string (<see cref="Parse"/>),
+/// <c>AZURE_STORAGE_CONNECTION_STRING</c> (<see cref="FromEnvironment"/>), or explicitly; turned into the SDK's
+/// <see cref="BlobServiceClient"/> by <see cref="CreateServiceClient"/> (also the helper other components — e.g.
+/// clustering — can reuse: <see cref="ServiceClientFromEnvironment"/>). The secret is never exposed: it is not a
+/// public property, <see cref="ToString"/> omits it, and messages this library builds pass through <see cref="Redact"/>.
 /// </summary>
 public sealed class AzureCredentials
 {
@@ -25,21 +35,21 @@ public sealed class AzureCredentials
     /// <summary>The account name of the Azurite/Azure Storage emulator.</summary>
     public const string DevelopmentAccountName = "devstoreaccount1";
 
-    // Azurite's documented, public development key (not a secret).
-    internal const string DevelopmentAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    /// <summary>Azurite's documented, public development key (not a secret).</summary>
+    public const string DevelopmentAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    private readonly byte[]? _key;
-    private readonly string? _keyText;
+    private readonly string? _key;
     private readonly string? _sas;
+    private readonly TokenCredential? _token;
 
-    private AzureCredentials(string accountName, Uri blobEndpoint, AzureCredentialKind kind, byte[]? key, string? keyText, string? sas)
+    private AzureCredentials(string accountName, Uri blobEndpoint, AzureCredentialKind kind, string? key, string? sas, TokenCredential? token)
     {
         AccountName = accountName;
         BlobEndpoint = blobEndpoint;
         Kind = kind;
         _key = key;
-        _keyText = keyText;
         _sas = sas;
+        _token = token;
     }
 
     /// <summary>The storage account name (e.g. <c>devstoreaccount1</c>).</summary>
@@ -51,14 +61,8 @@ public sealed class AzureCredentials
     /// </summary>
     public Uri BlobEndpoint { get; }
 
-    /// <summary>Whether requests are signed with the account key or carry a SAS token.</summary>
+    /// <summary>Account key, SAS token or Entra ID token.</summary>
     public AzureCredentialKind Kind { get; }
-
-    /// <summary>The account key bytes (Shared Key only).</summary>
-    internal byte[] Key => _key ?? throw new InvalidOperationException("These credentials hold a SAS token, not an account key.");
-
-    /// <summary>The SAS token without a leading '?' (SAS only).</summary>
-    internal string SasToken => _sas ?? throw new InvalidOperationException("These credentials hold an account key, not a SAS token.");
 
     /// <summary>Credentials that sign requests with an account key (base64, as shown in the Azure portal).</summary>
     /// <param name="accountName">Storage account name.</param>
@@ -68,11 +72,11 @@ public sealed class AzureCredentials
     {
         if (string.IsNullOrWhiteSpace(accountName)) throw new ArgumentException("The account name is empty.", nameof(accountName));
         if (string.IsNullOrWhiteSpace(accountKey)) throw new ArgumentException("The account key is empty.", nameof(accountKey));
-        byte[] key;
-        try { key = Convert.FromBase64String(accountKey.Trim()); }
+        var key = accountKey.Trim();
+        try { Convert.FromBase64String(key); }
         catch (FormatException) { throw new ArgumentException("The account key is not valid base64 (value not shown).", nameof(accountKey)); }
         var endpoint = NormalizeEndpoint(blobEndpoint ?? new Uri($"https://{accountName}.blob.core.windows.net"));
-        return new AzureCredentials(accountName, endpoint, AzureCredentialKind.SharedKey, key, accountKey.Trim(), null);
+        return new AzureCredentials(accountName, endpoint, AzureCredentialKind.SharedKey, key, null, null);
     }
 
     /// <summary>Credentials that append a SAS token (with or without leading '?') to every request.</summary>
@@ -86,7 +90,19 @@ public sealed class AzureCredentials
         if (sas.Length == 0) throw new ArgumentException("The SAS token is empty.", nameof(sasToken));
         if (!sas.Contains("sig=", StringComparison.Ordinal)) throw new ArgumentException("The SAS token has no 'sig' parameter (value not shown).", nameof(sasToken));
         var endpoint = NormalizeEndpoint(blobEndpoint);
-        return new AzureCredentials(accountName ?? AccountNameOf(endpoint), endpoint, AzureCredentialKind.Sas, null, null, sas);
+        return new AzureCredentials(accountName ?? AccountNameOf(endpoint), endpoint, AzureCredentialKind.Sas, null, sas, null);
+    }
+
+    /// <summary>
+    /// Credentials that sign in with Microsoft Entra ID: <paramref name="credential"/>, or, if null,
+    /// <see cref="DefaultAzureCredential"/> (environment, workload identity, managed identity, <c>az login</c>, …).
+    /// The endpoint must be https (the SDK sends bearer tokens over TLS only).
+    /// </summary>
+    public static AzureCredentials FromToken(Uri blobEndpoint, TokenCredential? credential = null)
+    {
+        ArgumentNullException.ThrowIfNull(blobEndpoint);
+        var endpoint = NormalizeEndpoint(blobEndpoint);
+        return new AzureCredentials(AccountNameOf(endpoint), endpoint, AzureCredentialKind.Token, null, null, credential ?? new DefaultAzureCredential());
     }
 
     /// <summary>Azurite's well-known development account <c>devstoreaccount1</c> on <c>http://127.0.0.1:{port}</c>.</summary>
@@ -114,8 +130,7 @@ public sealed class AzureCredentials
         if (parts.TryGetValue("UseDevelopmentStorage", out var dev) && dev.Equals("true", StringComparison.OrdinalIgnoreCase))
         {
             var proxy = parts.TryGetValue("DevelopmentStorageProxyUri", out var p) ? new Uri(p) : new Uri("http://127.0.0.1");
-            return FromSharedKey(DevelopmentAccountName, DevelopmentAccountKey,
-                new Uri($"{proxy.Scheme}://{proxy.Host}:10000/{DevelopmentAccountName}"));
+            return FromSharedKey(DevelopmentAccountName, DevelopmentAccountKey, new Uri($"{proxy.Scheme}://{proxy.Host}:10000/{DevelopmentAccountName}"));
         }
 
         parts.TryGetValue("AccountName", out var account);
@@ -152,9 +167,28 @@ public sealed class AzureCredentials
         return string.IsNullOrWhiteSpace(cs) ? null : Parse(cs);
     }
 
+    /// <summary>
+    /// The SDK client of the account <c>AZURE_STORAGE_CONNECTION_STRING</c> names, with the retry, timeout and
+    /// transfer settings of <paramref name="options"/>. Throws <see cref="InvalidOperationException"/> (naming the
+    /// variable, not its value) if it is not set.
+    /// </summary>
+    public static BlobServiceClient ServiceClientFromEnvironment(BlobStoreOptions? options = null) =>
+        (FromEnvironment() ?? throw new InvalidOperationException($"{ConnectionStringVariable} is not set.")).CreateServiceClient(options ?? new BlobStoreOptions());
+
+    /// <summary>An SDK client for this account and credential, configured from <paramref name="options"/>.</summary>
+    public BlobServiceClient CreateServiceClient(BlobStoreOptions options) => CreateServiceClient(options.ClientOptions());
+
+    /// <summary>An SDK client for this account and credential with the given SDK options.</summary>
+    public BlobServiceClient CreateServiceClient(BlobClientOptions clientOptions) => Kind switch
+    {
+        AzureCredentialKind.SharedKey => new BlobServiceClient(BlobEndpoint, new StorageSharedKeyCredential(AccountName, _key!), clientOptions),
+        AzureCredentialKind.Sas => new BlobServiceClient(BlobEndpoint, new AzureSasCredential(_sas!), clientOptions),
+        _ => new BlobServiceClient(BlobEndpoint, _token!, clientOptions),
+    };
+
     /// <summary>The same secret for another endpoint of the same account (e.g. a URL given on the command line).</summary>
-    internal AzureCredentials WithEndpoint(Uri blobEndpoint) =>
-        new(AccountName, NormalizeEndpoint(blobEndpoint), Kind, _key, _keyText, _sas);
+    public AzureCredentials WithEndpoint(Uri blobEndpoint) =>
+        new(AccountName, NormalizeEndpoint(blobEndpoint), Kind, _key, _sas, _token);
 
     /// <summary>
     /// Replaces every occurrence of this credential's secret (account key, SAS token, SAS signature, raw or
@@ -163,7 +197,7 @@ public sealed class AzureCredentials
     public string Redact(string text)
     {
         if (string.IsNullOrEmpty(text)) return text;
-        if (_keyText is not null) text = ReplaceBoth(text, _keyText);
+        if (_key is not null) text = ReplaceBoth(text, _key);
         if (_sas is not null)
         {
             text = ReplaceBoth(text, _sas);
@@ -193,12 +227,11 @@ public sealed class AzureCredentials
     {
         if (!endpoint.IsAbsoluteUri || (endpoint.Scheme != "https" && endpoint.Scheme != "http"))
             throw new ArgumentException("The Blob endpoint must be an absolute http(s) URL.", nameof(endpoint));
-        var text = endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/');
-        return new Uri(text);
+        return new Uri(endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/'));
     }
 
     /// <summary>The account an endpoint names: first path segment (path style) or first host label.</summary>
-    internal static string AccountNameOf(Uri endpoint)
+    public static string AccountNameOf(Uri endpoint)
     {
         var path = endpoint.AbsolutePath.Trim('/');
         if (path.Length > 0) return path.Split('/')[0];        // path-style (Azurite): http://127.0.0.1:10000/account

@@ -14,7 +14,6 @@ public sealed class AzureCredentialsTests
         Assert.Equal(AzureCredentialKind.SharedKey, c.Kind);
         Assert.Equal("devstoreaccount1", c.AccountName);
         Assert.Equal("http://127.0.0.1:10000/devstoreaccount1", c.BlobEndpoint.ToString().TrimEnd('/'));
-        Assert.Equal(Convert.FromBase64String(AzureCredentials.DevelopmentAccountKey), c.Key);
     }
 
     [Fact]
@@ -24,7 +23,6 @@ public sealed class AzureCredentialsTests
         Assert.Equal(AzureCredentialKind.SharedKey, c.Kind);
         Assert.Equal("clusters", c.AccountName);
         Assert.Equal("https://clusters.blob.core.chinacloudapi.cn/", c.BlobEndpoint.ToString());
-        Assert.Equal(Convert.FromBase64String(Key), c.Key);
     }
 
     [Fact]
@@ -41,7 +39,7 @@ public sealed class AzureCredentialsTests
         var c = AzureCredentials.Parse("BlobEndpoint=https://clusters.blob.core.windows.net;SharedAccessSignature=sv=2023-11-03&sp=rl&sig=abc%2Bdef%3D");
         Assert.Equal(AzureCredentialKind.Sas, c.Kind);
         Assert.Equal("clusters", c.AccountName);
-        Assert.Equal("sv=2023-11-03&sp=rl&sig=abc%2Bdef%3D", c.SasToken);
+        Assert.Equal("AzureCredentials(Sas, account=clusters, endpoint=https://clusters.blob.core.windows.net/)", c.ToString());
     }
 
     [Fact]
@@ -71,68 +69,33 @@ public sealed class AzureCredentialsTests
     }
 
     [Fact]
-    public void Shared_key_string_to_sign_follows_the_blob_service_layout()
-    {
-        var headers = new List<KeyValuePair<string, string>>
-        {
-            new("x-ms-version", "2023-11-03"), new("x-ms-blob-type", "BlockBlob"),
-            new("x-ms-date", "Mon, 02 Jan 2023 03:04:05 GMT"), new("X-MS-META-A", " b "),
-        };
-        var query = new List<KeyValuePair<string, string>> { new("comp", "block"), new("blockid", "QUJD+/==") };
-        var s = SharedKeySigner.StringToSign("PUT", 11, null, null, null, "*", headers, "devstoreaccount1", "/devstoreaccount1/cont/a%20b/c.parquet", query);
-        Assert.Equal(
-            "PUT\n\n\n11\n\n\n\n\n\n*\n\n\n" +
-            "x-ms-blob-type:BlockBlob\nx-ms-date:Mon, 02 Jan 2023 03:04:05 GMT\nx-ms-meta-a:b\nx-ms-version:2023-11-03\n" +
-            "/devstoreaccount1/devstoreaccount1/cont/a%20b/c.parquet\nblockid:QUJD+/==\ncomp:block", s);
-        // HMAC-SHA256 with Azurite's public key, computed independently (Python hmac).
-        Assert.Equal("fra9swyTlDmjzfJaJnPpYP6N64ShuIyw1+XYgZO1E8U=", SharedKeySigner.Sign(s, Convert.FromBase64String(AzureCredentials.DevelopmentAccountKey)));
-
-        var empty = SharedKeySigner.StringToSign("GET", 0, null, null, null, null, [], "acct", "/c", []);
-        Assert.Equal("GET\n\n\n\n\n\n\n\n\n\n\n\n/acct/c", empty);
-    }
-
-    [Fact]
-    public void Block_ids_have_one_length_are_distinct_and_encode_write_id_and_index()
-    {
-        var write = Guid.Parse("0123456789abcdef0123456789abcdef");
-        var ids = Enumerable.Range(0, 2000).Select(i => BlockIds.For(write, i * 25)).ToList();
-        Assert.All(ids, id => Assert.Equal(52, id.Length));
-        Assert.Equal(ids.Count, ids.Distinct().Count());
-        Assert.Equal("0123456789abcdef0123456789abcdef0000125", System.Text.Encoding.ASCII.GetString(Convert.FromBase64String(BlockIds.For(write, 125))));
-        Assert.NotEqual(BlockIds.For(write, 3), BlockIds.For(Guid.NewGuid(), 3));
-        Assert.Throws<ArgumentOutOfRangeException>(() => BlockIds.For(write, BlockIds.MaxBlocks));
-    }
-
-    [Fact]
     public void Options_validation_rejects_out_of_range_settings()
     {
         new BlobStoreOptions().Validate();
         Assert.Throws<ArgumentException>(() => new BlobStoreOptions { BlockSize = 100 }.Validate());
-        Assert.Throws<ArgumentException>(() => new BlobStoreOptions { BlockSize = 1 << 20, SingleUploadMaxBytes = 2 << 20 }.Validate());
+        Assert.Throws<ArgumentException>(() => new BlobStoreOptions { SingleUploadMaxBytes = -1 }.Validate());
         Assert.Throws<ArgumentException>(() => new BlobStoreOptions { MaxParallelBlocks = 0 }.Validate());
         Assert.Throws<ArgumentException>(() => new BlobStoreOptions { ListPageSize = 5001 }.Validate());
     }
 
     [Fact]
-    public void Backoff_grows_exponentially_with_jitter_and_respects_the_cap()
+    public void Blob_settings_map_onto_the_sdk_options()
     {
-        var o = new BlobStoreOptions { RetryBaseDelay = TimeSpan.FromMilliseconds(100), RetryMaxDelay = TimeSpan.FromSeconds(1) };
-        for (int i = 0; i < 200; i++)
+        var o = new BlobStoreOptions
         {
-            var d0 = RetryPolicy.Backoff(0, o, null).TotalMilliseconds;
-            var d2 = RetryPolicy.Backoff(2, o, null).TotalMilliseconds;
-            var d9 = RetryPolicy.Backoff(9, o, null).TotalMilliseconds;
-            Assert.InRange(d0, 50, 100);
-            Assert.InRange(d2, 200, 400);
-            Assert.InRange(d9, 500, 1000);
-            Assert.Equal(1000, RetryPolicy.Backoff(0, o, TimeSpan.FromMinutes(5)).TotalMilliseconds);
-        }
-        Assert.True(RetryPolicy.IsTransient(new HttpRequestException("refused"), CancellationToken.None));
-        Assert.True(RetryPolicy.IsTransient(new TaskCanceledException(), CancellationToken.None));
-        Assert.False(RetryPolicy.IsTransient(new TaskCanceledException(), new CancellationToken(true)));
-        Assert.False(RetryPolicy.IsTransient(new ObjectConflictException("a", "b", "c"), CancellationToken.None));
-        Assert.False(RetryPolicy.IsTransient(new ObjectNotFoundException("a", "b"), CancellationToken.None));
-        Assert.True(RetryPolicy.IsRetryableStatus(System.Net.HttpStatusCode.ServiceUnavailable));
-        Assert.False(RetryPolicy.IsRetryableStatus(System.Net.HttpStatusCode.Forbidden));
+            BlockSize = 4 << 20, SingleUploadMaxBytes = 1 << 20, MaxParallelBlocks = 3, MaxRetries = 9,
+            RetryBaseDelay = TimeSpan.FromMilliseconds(50), RetryMaxDelay = TimeSpan.FromSeconds(3), RequestTimeout = TimeSpan.FromSeconds(20),
+        };
+        var client = o.ClientOptions();
+        Assert.Equal(global::Azure.Core.RetryMode.Exponential, client.Retry.Mode);
+        Assert.Equal(9, client.Retry.MaxRetries);
+        Assert.Equal(TimeSpan.FromMilliseconds(50), client.Retry.Delay);
+        Assert.Equal(TimeSpan.FromSeconds(3), client.Retry.MaxDelay);
+        Assert.Equal(TimeSpan.FromSeconds(20), client.Retry.NetworkTimeout);
+        Assert.Equal(global::Azure.Storage.StorageChecksumAlgorithm.MD5, client.TransferValidation.Upload.ChecksumAlgorithm);
+        Assert.Equal(global::Azure.Storage.StorageChecksumAlgorithm.None, (o with { ComputeContentMd5 = false }).ClientOptions().TransferValidation.Upload.ChecksumAlgorithm);
+        Assert.Equal(4 << 20, o.TransferOptions.MaximumTransferSize);
+        Assert.Equal(1 << 20, o.TransferOptions.InitialTransferSize);
+        Assert.Equal(3, o.TransferOptions.MaximumConcurrency);
     }
 }

@@ -1,6 +1,10 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Azure.Storage;
+using Azure.Storage.Sas;
 using Pipeline.Storage.Azure;
 using Xunit;
 
@@ -9,7 +13,8 @@ namespace Pipeline.Storage.Tests.Azure;
 /// <summary>
 /// Starts a real Azurite blob service with infra/azurite.sh on a free port (never 10000, to leave a
 /// developer's own Azurite alone) for the "Azurite" test collection, and stops it afterwards. Can kill
-/// it with SIGKILL and restart it on the same data folder to test recovery.
+/// it with SIGKILL and restart it on the same data folder to test recovery. Signs SAS tokens for its account with
+/// the SDK's builders, and makes self-signed certificates for an https Azurite.
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
@@ -23,6 +28,9 @@ public sealed class AzuriteFixture : IAsyncLifetime
     /// <summary>PEM certificate and private key: when both are set, Azurite serves https with them (infra/azurite.sh).</summary>
     public string? CertificatePath { get; init; }
     public string? KeyPath { get; init; }
+
+    /// <summary>Azurite's --oauth level ("basic": bearer tokens accepted over https, their lifetime, issuer and audience checked).</summary>
+    public string? OAuth { get; init; }
 
     /// <summary>Path-style endpoint of the emulator's account.</summary>
     public string Endpoint => $"{(CertificatePath is null ? "http" : "https")}://127.0.0.1:{Port}/{AzureCredentials.DevelopmentAccountName}";
@@ -63,6 +71,44 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public AzureBlobStore NewStore(string prefix = "", BlobStoreOptions? options = null) =>
         new(NewContainerName(), prefix, options ?? Options());
 
+    /// <summary>An account SAS (blob service, every resource type) with <paramref name="permissions"/> (e.g. "rwdlac"), valid for an hour.</summary>
+    public static string AccountSas(string permissions)
+    {
+        var builder = new AccountSasBuilder { Services = AccountSasServices.Blobs, ResourceTypes = AccountSasResourceTypes.All, ExpiresOn = DateTimeOffset.UtcNow.AddHours(1) };
+        builder.SetPermissions(permissions);
+        return builder.ToSasQueryParameters(SharedKey).ToString();
+    }
+
+    /// <summary>A container SAS with <paramref name="permissions"/> (e.g. "rl"), valid for an hour.</summary>
+    public static string ContainerSas(string container, string permissions)
+    {
+        var builder = new BlobSasBuilder { BlobContainerName = container, Resource = "c", ExpiresOn = DateTimeOffset.UtcNow.AddHours(1) };
+        builder.SetPermissions(permissions);
+        return builder.ToSasQueryParameters(SharedKey).ToString();
+    }
+
+    /// <summary>The signature of a SAS token, decoded.</summary>
+    public static string SignatureOf(string sas) => Uri.UnescapeDataString(sas[(sas.IndexOf("sig=", StringComparison.Ordinal) + 4)..].Split('&')[0]);
+
+    private static StorageSharedKeyCredential SharedKey => new(AzureCredentials.DevelopmentAccountName, AzureCredentials.DevelopmentAccountKey);
+
+    /// <summary>A self-signed server certificate for 127.0.0.1 and localhost (PEM certificate and PKCS#8 key).</summary>
+    public static void WriteSelfSignedCertificate(string certificatePath, string keyPath)
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        names.AddDnsName("localhost");
+        request.CertificateExtensions.Add(names.Build());
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(2));
+        File.WriteAllText(certificatePath, certificate.ExportCertificatePem() + "\n");
+        File.WriteAllText(keyPath, rsa.ExportPkcs8PrivateKeyPem() + "\n");
+    }
+
     public static string NewContainerName() => "t" + Guid.NewGuid().ToString("N")[..20];
 
     private void Apply(Dictionary<string, string> info)
@@ -87,6 +133,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
             psi.Environment["AZURITE_CERT"] = CertificatePath;
             psi.Environment["AZURITE_KEY"] = KeyPath;
         }
+        if (OAuth is not null) psi.Environment["AZURITE_OAUTH"] = OAuth;
         using var process = Process.Start(psi)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

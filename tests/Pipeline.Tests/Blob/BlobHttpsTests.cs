@@ -1,10 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using Pipeline.Client.Commands;
 using Pipeline.Grains.Runs;
-using Pipeline.Storage.Azure;
 using Pipeline.Storage.Tests.Azure;
 using Pipeline.Tests.EndToEnd;
 using Pipeline.Tests.Support;
@@ -28,7 +24,7 @@ public sealed class BlobHttpsTests(ITestOutputHelper log)
     public async Task Run_to_an_https_account_url_with_sas_over_tls()
     {
         using var certs = new TempFolder();
-        WriteSelfSignedCertificate(certs.File("azurite.crt"), certs.File("azurite.key"));
+        AzuriteFixture.WriteSelfSignedCertificate(certs.File("azurite.crt"), certs.File("azurite.key"));
         Directory.CreateDirectory(certs.File("no-other-roots"));
         var azurite = new AzuriteFixture { CertificatePath = certs.File("azurite.crt"), KeyPath = certs.File("azurite.key") };
         await azurite.InitializeAsync();
@@ -36,8 +32,8 @@ public sealed class BlobHttpsTests(ITestOutputHelper log)
         {
             Assert.StartsWith("https://127.0.0.1:", azurite.Endpoint);
             var container = AzuriteFixture.NewContainerName();
-            var sas = SharedAccessSignature.CreateAccountSas(azurite.Credentials, "rwdlac", DateTimeOffset.UtcNow.AddHours(1));
-            var signature = Uri.UnescapeDataString(sas[(sas.IndexOf("sig=", StringComparison.Ordinal) + 4)..]);
+            var sas = AzuriteFixture.AccountSas("rwdlac");
+            var signature = AzuriteFixture.SignatureOf(sas);
             var output = $"{azurite.Endpoint}/{container}/out";
             var trust = new Dictionary<string, string> { ["SSL_CERT_FILE"] = certs.File("azurite.crt"), ["SSL_CERT_DIR"] = certs.File("no-other-roots") };
 
@@ -75,23 +71,6 @@ public sealed class BlobHttpsTests(ITestOutputHelper log)
         {
             await azurite.DisposeAsync();
         }
-    }
-
-    /// <summary>A self-signed server certificate for 127.0.0.1 and localhost (PEM certificate and PKCS#8 key).</summary>
-    private static void WriteSelfSignedCertificate(string certificatePath, string keyPath)
-    {
-        using var rsa = RSA.Create(2048);
-        var request = new CertificateRequest("CN=127.0.0.1", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddIpAddress(IPAddress.Loopback);
-        names.AddDnsName("localhost");
-        request.CertificateExtensions.Add(names.Build());
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(2));
-        File.WriteAllText(certificatePath, certificate.ExportCertificatePem() + "\n");
-        File.WriteAllText(keyPath, rsa.ExportPkcs8PrivateKeyPem() + "\n");
     }
 
     /// <summary>GET with curl trusting <paramref name="caFile"/>; fails on any HTTP error. The URL is not put into messages.</summary>

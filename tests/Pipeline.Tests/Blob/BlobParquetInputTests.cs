@@ -1,4 +1,5 @@
 using Pipeline.Grains.Input;
+using Pipeline.Grains.Input.Parquet;
 using Pipeline.Grains.Runs;
 using Pipeline.Parquet;
 using Pipeline.Silo.Engines;
@@ -14,7 +15,7 @@ namespace Pipeline.Tests.Blob;
 /// <summary>
 /// Parquet input tables in blob storage reach the Parquet reader: a folder <c>NAME/</c> of parts under an az://
 /// input is located as <see cref="TableFormat.ParquetParts"/>, and <see cref="ParquetFileReader"/> decodes each part
-/// straight from the store's seekable read stream (ranged Get Blob on every seek, pinned to one ETag) with exactly
+/// straight from the store through ranged reads (<see cref="ObjectRangeStream"/>, as the Parquet input reader does) with exactly
 /// the values it reads from the same file on disk (the whole input path through the table cursor:
 /// Input/ParquetBlobInputTests).
 /// </summary>
@@ -54,7 +55,7 @@ public sealed class BlobParquetInputTests(AzuriteFixture azurite)
         for (int i = 0; i < parts.Length; i++)
         {
             using var expected = ParquetFileReader.Open(parts[i]);
-            using var actual = new ParquetFileReader(await input.OpenReadAsync(firms.Objects[i].Name), firms.Objects[i].Name);
+            using var actual = new ParquetFileReader(new ObjectRangeStream(input, firms.Objects[i].Name, firms.Objects[i].Size), firms.Objects[i].Name);
             Assert.Equal(expected.RowCount, actual.RowCount);
             Assert.True(actual.RowCount > 0);
             Assert.Equal(expected.Schema.Columns.Select(c => c.Name), actual.Schema.Columns.Select(c => c.Name));

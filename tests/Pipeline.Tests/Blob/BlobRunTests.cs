@@ -88,8 +88,8 @@ public sealed class BlobRunTests(AzuriteFixture azurite, ITestOutputHelper log)
         var owner = new AzureBlobStore(container, "", azurite.Options());
         await BlobTransfer.UploadFolderAsync(FixtureRun.InputFolder, owner, "in/");
         // Read-only SAS for the input, read/write/delete/list SAS for the output; no connection string at all.
-        var readSas = SharedAccessSignature.CreateContainerSas(azurite.Credentials, container, "rl", DateTimeOffset.UtcNow.AddHours(1));
-        var writeSas = SharedAccessSignature.CreateContainerSas(azurite.Credentials, container, "racwdl", DateTimeOffset.UtcNow.AddHours(1));
+        var readSas = AzuriteFixture.ContainerSas(container, "rl");
+        var writeSas = AzuriteFixture.ContainerSas(container, "racwdl");
         var input = $"{azurite.Endpoint}/{container}/in";
         var output = $"{azurite.Endpoint}/{container}/out";
 
@@ -117,7 +117,7 @@ public sealed class BlobRunTests(AzuriteFixture azurite, ITestOutputHelper log)
             for (int i = 0; i < expected.Count; i++) Compare.Rows(expected[i], overHttp[i], $"{table}[{i}] over HTTP");
         }
 
-        var signatures = new[] { readSas, writeSas }.Select(s => Uri.UnescapeDataString(s[(s.IndexOf("sig=", StringComparison.Ordinal) + 4)..])).ToArray();
+        var signatures = new[] { readSas, writeSas }.Select(AzuriteFixture.SignatureOf).ToArray();
         Secrets.AssertAbsent("console output", blob.Output, [.. signatures, readSas, writeSas, AccountKey]);
         foreach (var file in Directory.GetFiles(downloaded.Path, "*", SearchOption.AllDirectories))
             Secrets.AssertAbsent(Path.GetFileName(file), File.ReadAllText(file), [.. signatures, AccountKey]);
@@ -137,5 +137,19 @@ public sealed class BlobRunTests(AzuriteFixture azurite, ITestOutputHelper log)
         var result = await PipelineProcess.RunAsync(["run", "--input", FixtureRun.InputFolder, "--output", "az://outputs/pipeline", "--plain"]);
         Assert.Equal(ExitCodes.BadInput, result.ExitCode);
         Assert.Contains(AzureCredentials.ConnectionStringVariable, result.Stderr);
+    }
+
+    [Fact]
+    public async Task Account_url_without_any_credential_fails_with_one_clear_message()
+    {
+        // No connection string, no SAS: DefaultAzureCredential finds no managed identity, workload identity,
+        // environment credential or `az login` here, and the run stops with one message that says what to set.
+        var result = await PipelineProcess.RunAsync(["run", "--input", FixtureRun.InputFolder, "--output", "https://nosuchaccount.blob.core.windows.net/outputs/pipeline", "--plain"]);
+        log.WriteLine(result.Output);
+        Assert.Equal(ExitCodes.RunFailed, result.ExitCode);
+        Assert.Contains("No credential to sign in to https://nosuchaccount.blob.core.windows.net/outputs/pipeline with Microsoft Entra ID", result.Stderr);
+        Assert.Contains(AzureCredentials.ConnectionStringVariable, result.Stderr);
+        Assert.Contains("az login", result.Stderr);
+        Assert.DoesNotContain("   at ", result.Output); // no stack trace
     }
 }
