@@ -9,8 +9,9 @@ namespace Pipeline.Grains.Input.Csv;
 /// Fields are found with a vectorised search for the next special character and copied in bulk; the raw text of
 /// the current record (for the quarantine table) is kept as a range of the read buffer and only copied when a
 /// record crosses a buffer refill. No allocation per field or per row.
-/// Nothing is repaired silently: invalid UTF-8 bytes are kept (<see cref="InvalidUtf8Marks"/>) and text after a
-/// closing quote is noted, both as the row's <see cref="RowDefect"/>; a quote that is never closed, a repeated
+/// Nothing is repaired silently: invalid UTF-8 bytes are kept (<see cref="InvalidUtf8Marks"/>), text after a
+/// closing quote and whole rows inside a quoted field (<see cref="QuotedRows"/>) are noted, as the row's
+/// <see cref="RowDefect"/>; a quote that is never closed, a repeated
 /// header column or a header that is not clean UTF-8 makes the file unreadable (<see cref="InputUnreadableException"/>).
 /// </summary>
 public sealed class CsvTableCursor : ITableCursor
@@ -28,7 +29,8 @@ public sealed class CsvTableCursor : ITableCursor
     private int[] _starts = new int[64];
     private int[] _lengths = new int[64];
     private int _fieldCount;
-    private string? _quoteDefect;              // text after a closing quote in the current record
+    private string? _quoteDefect;              // text after a closing quote, or rows inside a quoted field
+    private bool _lineBreakInQuotes;           // the current record has a quoted field spanning lines
 
     // The current record's raw text = _rawSpill + _buffer[_rawStart.._rawEnd).
     private readonly StringBuilder _rawSpill = new(256);
@@ -122,6 +124,14 @@ public sealed class CsvTableCursor : ITableCursor
     /// <summary>Reads one record into the field buffers; false at end of input.</summary>
     private bool ReadRecord()
     {
+        _lineBreakInQuotes = false;
+        if (!ReadFields()) return false;
+        if (_lineBreakInQuotes && _columns is not null) _quoteDefect ??= QuotedRows.Find(this, _columns.Length);
+        return true;
+    }
+
+    private bool ReadFields()
+    {
         _fieldCount = 0;
         _valuesLen = 0;
         _quoteDefect = null;
@@ -147,8 +157,8 @@ public sealed class CsvTableCursor : ITableCursor
             if (inQuotes)
             {
                 int q = rest.IndexOf('"');
-                if (q < 0) { AppendValues(rest); _pos = _len; continue; }
-                AppendValues(rest[..q]);
+                if (q < 0) { AppendQuoted(rest); _pos = _len; continue; }
+                AppendQuoted(rest[..q]);
                 _pos += q + 1;
                 if (_pos >= _len) Refill();
                 if (_pos < _len && _buffer[_pos] == '"') { _pos++; AppendValues("\""); continue; }
@@ -198,6 +208,12 @@ public sealed class CsvTableCursor : ITableCursor
     private InputUnreadableException UnclosedQuote() => new(_columns is null
         ? $"{SourceName}: the header row opens a quoted field that is never closed."
         : $"{SourceName}: row {RowNumber + 1} opens a quoted field that is never closed (a stray '\"' or a cut-off file); the rows after it cannot be told apart.");
+
+    private void AppendQuoted(ReadOnlySpan<char> text)
+    {
+        if (!_lineBreakInQuotes && text.IndexOfAny('\n', '\r') >= 0) _lineBreakInQuotes = true;
+        AppendValues(text);
+    }
 
     private void AppendValues(ReadOnlySpan<char> text)
     {
