@@ -37,6 +37,10 @@ public static class FuzzRunner
             return new(false, problems);
         }
         problems.AddRange(InputInvariants.OfRead(c.Input, read, c.QuotedLineBreaks));
+        if (c.MustRefuse) problems.Add("read although it cannot be read unambiguously");
+        foreach (var (table, row) in c.Flagged)
+            if (!read.Quarantine.Rows.Any(q => q.SourceTable == table && q.RowNumber == row))
+                problems.Add($"{table} row {row} was broken by the mutation but not quarantined");
         if (c.SameData) problems.AddRange(InputInvariants.SameAsBase(read, baseline));
         try
         {

@@ -134,12 +134,14 @@ public static class MutationCatalog
         foreach (var bytes in invalid)
             foreach (var column in new[] { "name", "firm_id", "cluster_id" })
                 yield return new("encoding", $"firms.csv {column} of row 3 holds {Convert.ToHexString(bytes)}",
-                    b.With("firms.csv", ReplaceField(firms, 2, column, bytes)));
+                    b.With("firms.csv", ReplaceField(firms, 2, column, bytes))) { Flagged = [("firms", 3)] };
         // Two ids that differ only in invalid bytes must not collapse into one.
         var rest = Encoding.UTF8.GetBytes("," + string.Join(',', firms.Rows[0][1..]) + "\n");
         byte[] twins = [.. b.Files["firms.csv"], (byte)'9', (byte)'0', 0xFE, .. rest, (byte)'9', (byte)'0', 0xFF, .. rest];
-        yield return new("encoding", "firms.csv ids 90\\xFE and 90\\xFF", b.With("firms.csv", twins));
+        yield return new("encoding", "firms.csv ids 90\\xFE and 90\\xFF", b.With("firms.csv", twins)) { Flagged = [("firms", firms.Rows.Count + 1), ("firms", firms.Rows.Count + 2)] };
     }
+
+    private static string Table(string file) => Path.GetFileNameWithoutExtension(file);
 
     private static byte[] ReplaceField(CsvRecords records, int row, string column, byte[] value)
     {
@@ -191,15 +193,15 @@ public static class MutationCatalog
                 int row = rng.Next(records.Rows.Count), col = rng.Next(records.Header.Length);
                 var open = records.Copy();
                 open.Rows[row][col] = "\"" + open.Rows[row][col];
-                yield return new("quoting", $"{t} quote opened at row {row + 1} column {col + 1}", b.With(t, open.ToBytes()));
+                yield return new("quoting", $"{t} quote opened at row {row + 1} column {col + 1}", b.With(t, open.ToBytes())) { Flagged = [(Table(t), row + 1)] };
                 var after = records.Copy();
                 after.Rows[row][col] = "\"" + after.Rows[row][col] + "\"x";
-                yield return new("quoting", $"{t} text after the closing quote at row {row + 1}", b.With(t, after.ToBytes()));
+                yield return new("quoting", $"{t} text after the closing quote at row {row + 1}", b.With(t, after.ToBytes())) { Flagged = [(Table(t), row + 1)] };
                 var pair = records.Copy();
                 int later = Math.Min(pair.Rows.Count - 1, row + 1 + rng.Next(20));
                 pair.Rows[row][col] = "\"" + pair.Rows[row][col];
                 pair.Rows[later][col] += "\"";
-                yield return new("quoting", $"{t} stray quotes in column {col + 1} rows {row + 1} and {later + 1}", b.With(t, pair.ToBytes()));
+                yield return new("quoting", $"{t} stray quotes in column {col + 1} rows {row + 1} and {later + 1}", b.With(t, pair.ToBytes())) { Flagged = [(Table(t), row + 1)] };
                 var inner = records.Copy();
                 inner.Rows[row][col] = "\"a,\"\"b\"\"\nc\"";
                 yield return new("quoting", $"{t} quoted comma, quote and line break at row {row + 1} column {col + 1}", b.With(t, inner.ToBytes()), QuotedLineBreaks: 1);
@@ -220,7 +222,7 @@ public static class MutationCatalog
             for (int c = 0; c < n; c++)
             {
                 yield return new("columns", $"{t} column {r.Header[c]} dropped", b.With(t, Permuted(r, [.. Enumerable.Range(0, n).Where(i => i != c)])));
-                yield return new("columns", $"{t} column {r.Header[c]} repeated", b.With(t, Permuted(r, [.. Enumerable.Range(0, n), c])));
+                yield return new("columns", $"{t} column {r.Header[c]} repeated", b.With(t, Permuted(r, [.. Enumerable.Range(0, n), c]))) { MustRefuse = true };
                 var renamed = (string[])r.Header.Clone();
                 renamed[c] = renamed[c].ToUpperInvariant();
                 yield return new("columns", $"{t} column {r.Header[c]} in capitals", b.With(t, WithHeader(r, renamed)));
@@ -231,7 +233,7 @@ public static class MutationCatalog
             yield return new("columns", $"{t} header only", b.With(t, Encoding.UTF8.GetBytes(string.Join(',', r.Header) + "\n")));
             yield return new("columns", $"{t} empty file", b.With(t, []));
             yield return new("columns", $"{t} trailing empty column names", b.With(t, WithHeader(r, [.. r.Header, "", ""])));
-            yield return new("columns", $"{t} header of 100,000 columns", b.With(t, Encoding.UTF8.GetBytes(string.Join(',', Enumerable.Range(0, 100_000).Select(i => "column_" + i)) + "\n1\n")));
+            yield return new("columns", $"{t} header of 100,000 columns", b.With(t, Encoding.UTF8.GetBytes(string.Join(',', Enumerable.Range(0, 100_000).Select(i => "column_" + i)) + "\n1\n"))) { MustRefuse = true };
         }
     }
 
@@ -259,13 +261,13 @@ public static class MutationCatalog
                 int row = rng.Next(records.Rows.Count), col = rng.Next(records.Header.Length);
                 var fewer = records.Copy();
                 fewer.Rows[row] = [.. fewer.Rows[row].Where((_, i) => i != col)];
-                yield return new("ragged", $"{t} row {row + 1} without field {col + 1}", b.With(t, fewer.ToBytes()));
+                yield return new("ragged", $"{t} row {row + 1} without field {col + 1}", b.With(t, fewer.ToBytes())) { Flagged = [(Table(t), row + 1)] };
                 var more = records.Copy();
                 more.Rows[row] = [.. more.Rows[row].Take(col), "2", "5", .. more.Rows[row].Skip(col + 1)];
-                yield return new("ragged", $"{t} row {row + 1} decimal comma in field {col + 1}", b.With(t, more.ToBytes()));
+                yield return new("ragged", $"{t} row {row + 1} decimal comma in field {col + 1}", b.With(t, more.ToBytes())) { Flagged = [(Table(t), row + 1)] };
                 var cut = records.Copy();
                 cut.Rows[row] = [.. cut.Rows[row].Take(1 + rng.Next(Math.Max(1, cut.Header.Length - 1)))];
-                yield return new("ragged", $"{t} row {row + 1} cut short", b.With(t, cut.ToBytes()));
+                yield return new("ragged", $"{t} row {row + 1} cut short", b.With(t, cut.ToBytes())) { Flagged = [(Table(t), row + 1)] };
             }
         }
     }
@@ -299,6 +301,12 @@ public static class MutationCatalog
         var zero = firms.Copy();
         foreach (var r in zero.Rows) { r[zero.Column("employees")] = "0"; r[zero.Column("revenue")] = "0"; r[zero.Column("export_revenue")] = "0"; }
         yield return new("number", "firms.csv every employees and revenue 0", b.With("firms.csv", zero.ToBytes()));
+        var huge = links.Copy();
+        foreach (var r in huge.Rows) r[huge.Column("weight")] = "1e308";
+        yield return new("number", "links.csv every weight 1e308", b.With("links.csv", huge.ToBytes()));
+        var rich = firms.Copy();
+        foreach (var r in rich.Rows) { r[rich.Column("revenue")] = "1.7e308"; r[rich.Column("employees")] = "4611686018427387904"; }
+        yield return new("number", "firms.csv every revenue 1.7e308, employees 2^62", b.With("firms.csv", rich.ToBytes()));
         var mixed = links.Copy();
         for (int i = 0; i < mixed.Rows.Count; i++) mixed.Rows[i][mixed.Column("weight")] = i % 2 == 0 ? "1e15" : "1e-300";
         yield return new("number", "links.csv weights alternate 1e15 and 1e-300", b.With("links.csv", mixed.ToBytes()));
