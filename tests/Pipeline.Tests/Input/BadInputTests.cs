@@ -20,11 +20,21 @@ public class BadInputTests
 
     private static async Task<InputReadResult> ReadAsync(byte[]? clusters = null, byte[]? firms = null, byte[]? links = null)
     {
-        using var dir = new TempFolder();
-        File.WriteAllBytes(dir.File("clusters.csv"), clusters ?? Encoding.UTF8.GetBytes(Clusters));
-        File.WriteAllBytes(dir.File("firms.csv"), firms ?? Encoding.UTF8.GetBytes(Firms));
-        File.WriteAllBytes(dir.File("links.csv"), links ?? Encoding.UTF8.GetBytes(Links));
+        using var dir = ValidFolder();
+        if (clusters is not null) File.WriteAllBytes(dir.File("clusters.csv"), clusters);
+        if (firms is not null) File.WriteAllBytes(dir.File("firms.csv"), firms);
+        if (links is not null) File.WriteAllBytes(dir.File("links.csv"), links);
         return await DatasetReader.ReadAsync(new LocalFolderStore(dir.Path));
+    }
+
+    /// <summary>A folder holding the three required tables, valid.</summary>
+    private static TempFolder ValidFolder()
+    {
+        var dir = new TempFolder();
+        dir.Write("clusters.csv", Clusters);
+        dir.Write("firms.csv", Firms);
+        dir.Write("links.csv", Links);
+        return dir;
     }
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
@@ -151,10 +161,7 @@ public class BadInputTests
     public async Task An_unreadable_folder_beside_the_tables_is_not_looked_at()
     {
         if (!OperatingSystem.IsLinux() || Environment.UserName == "root") return; // root reads mode 000 folders
-        using var dir = new TempFolder();
-        dir.Write("clusters.csv", Clusters);
-        dir.Write("firms.csv", Firms);
-        dir.Write("links.csv", Links);
+        using var dir = ValidFolder();
         var locked = Directory.CreateDirectory(dir.File("lost+found")).FullName;
         Directory.CreateDirectory(Path.Combine(locked, "inner"));
         File.SetUnixFileMode(locked, UnixFileMode.None);
@@ -172,10 +179,7 @@ public class BadInputTests
     [Fact]
     public async Task Only_the_contracts_names_are_looked_up_in_the_store()
     {
-        using var dir = new TempFolder();
-        dir.Write("clusters.csv", Clusters);
-        dir.Write("firms.csv", Firms);
-        dir.Write("links.csv", Links);
+        using var dir = ValidFolder();
         var store = new ListingRefusingStore(new LocalFolderStore(dir.Path));
         var r = await DatasetReader.ReadAsync(store);
         Assert.Equal(2, r.Dataset.FirmCount);
