@@ -9,10 +9,10 @@ namespace Pipeline.Grains.Input.Csv;
 /// Fields are found with a vectorised search for the next special character and copied in bulk; the raw text of
 /// the current record (for the quarantine table) is kept as a range of the read buffer and only copied when a
 /// record crosses a buffer refill. No allocation per field or per row.
-/// Nothing is repaired silently: invalid UTF-8 bytes are kept (<see cref="InvalidUtf8Marks"/>), text after a
-/// closing quote and whole rows inside a quoted field (<see cref="QuotedRows"/>) are noted, as the row's
-/// <see cref="RowDefect"/>; a quote that is never closed, a repeated
-/// header column or a header that is not clean UTF-8 makes the file unreadable (<see cref="InputUnreadableException"/>).
+/// Nothing is repaired silently. Invalid UTF-8 bytes are kept (<see cref="InvalidUtf8Marks"/>); they, text after a
+/// closing quote and whole rows inside a quoted field (<see cref="QuotedRows"/>) are the row's <see cref="RowDefect"/>.
+/// A quote that is never closed, a repeated header column or a header that is not clean makes the file unreadable
+/// (<see cref="InputUnreadableException"/>).
 /// </summary>
 public sealed class CsvTableCursor : ITableCursor
 {
@@ -46,7 +46,9 @@ public sealed class CsvTableCursor : ITableCursor
         var cols = new string[_fieldCount];
         for (int i = 0; i < _fieldCount; i++) cols[i] = Field(i).Trim().ToString();
         _columns = cols;
-        if (RowDefect is { } defect)
+        if (FieldWithInvalidUtf8() >= 0)
+            throw new InputUnreadableException($"{sourceName}: the header row is not valid UTF-8, the contract's encoding (a UTF-16 or legacy-encoded export?).");
+        if (_quoteDefect is { } defect)
             throw new InputUnreadableException($"{sourceName}: the header row cannot be read: {defect}.");
         CsvHeader.RefuseRepeatedColumns(sourceName, cols);
         RowNumber = 0;
@@ -69,17 +71,18 @@ public sealed class CsvTableCursor : ITableCursor
         return _marks.Seen ? InvalidUtf8Marks.Escape(raw) : raw;
     }
 
-    /// <summary>Why the current row cannot be taken as read: invalid UTF-8 in a field, or text after a closing quote.</summary>
-    public string? RowDefect
+    /// <summary>Why the current row cannot be taken as read: invalid UTF-8 in a field, text after a closing quote, or whole rows inside a quoted field.</summary>
+    public string? RowDefect => FieldWithInvalidUtf8() is var i and >= 0
+        ? $"invalid UTF-8 in field {i + 1}{ColumnLabel(i)} (the bytes are shown as \\xHH in raw)"
+        : _quoteDefect;
+
+    /// <summary>The first field of the current row holding an invalid UTF-8 byte, or -1 (no scan unless the file has one).</summary>
+    private int FieldWithInvalidUtf8()
     {
-        get
-        {
-            if (_marks.Seen)
-                for (int i = 0; i < _fieldCount; i++)
-                    if (Field(i).Contains(InvalidUtf8Marks.Mark))
-                        return $"invalid UTF-8 in field {i + 1}{ColumnLabel(i)} (the bytes are shown as \\xHH in raw)";
-            return _quoteDefect;
-        }
+        if (!_marks.Seen) return -1;
+        for (int i = 0; i < _fieldCount; i++)
+            if (Field(i).Contains(InvalidUtf8Marks.Mark)) return i;
+        return -1;
     }
 
     private string ColumnLabel(int i) => _columns is { } cols && i < cols.Length ? $" '{TextClip.Clip(cols[i])}'" : "";
