@@ -27,7 +27,17 @@ public interface ITableCursor : IDisposable
 
     /// <summary>The current row as read, CSV-encoded (for the quarantine table).</summary>
     string RawRow();
+
+    /// <summary>
+    /// Why the current row cannot be taken as read although it could be split into fields (a CSV row with invalid
+    /// UTF-8, or text after a closing quote); null when it can. The row is then quarantined as <c>malformed_field</c>.
+    /// </summary>
+    string? RowDefect => null;
 }
 
-/// <summary>An input table that cannot be read at all: the run fails before anything is published.</summary>
-public sealed class InputUnreadableException(string message, Exception? inner = null) : Exception(message, inner);
+/// <summary>
+/// An input table that cannot be read at all: the run fails before anything is published. The message names the
+/// file and is bounded to <see cref="TextClip.MessageLength"/> characters, whatever it quotes.
+/// </summary>
+public sealed class InputUnreadableException(string message, Exception? inner = null)
+    : Exception(TextClip.Clip(message, TextClip.MessageLength), inner);

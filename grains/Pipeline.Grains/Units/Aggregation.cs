@@ -138,7 +138,7 @@ public static class Aggregation
             var row = o.Row;
             Clusters++;
             Firms += row.Firms;
-            Employees += row.Employees;
+            Employees = checked(Employees + row.Employees);
             Revenue += row.Revenue;
             Composition.Add(o.Composition);
             double weight = row.Employees;

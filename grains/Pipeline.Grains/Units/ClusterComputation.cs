@@ -101,10 +101,11 @@ public static class ClusterComputation
 
     private static double Ratio(double numerator, double denominator) => denominator > 0 ? numerator / denominator : double.NaN;
 
+    /// <summary>Checked: the validators bound each value (<c>ValueLimits</c>), so an overflow would be a bug, never a wrapped total.</summary>
     private static long SumEmployees(ClusterFirm[] firms)
     {
         long sum = 0;
-        foreach (ref readonly var f in firms.AsSpan()) if (f.Employees > 0) sum += f.Employees;
+        foreach (ref readonly var f in firms.AsSpan()) if (f.Employees > 0) sum = checked(sum + f.Employees);
         return sum;
     }
 

@@ -22,18 +22,8 @@ public static class ClusterTableValidator
         while (rows.MoveNext())
         {
             var clusterId = Fields.Text(rows, id);
-            Rejection? reject = null;
-            ClusterType clusterType = ClusterType.Unknown;
-            if (clusterId.IsEmpty) reject = new Rejection(QuarantineReason.MissingField, "required field 'cluster_id' is empty");
-            else if (seen.TryGetValue(clusterId.ToString(), out var firstRow))
-                reject = new Rejection(QuarantineReason.DuplicateId, $"cluster_id '{Fields.Clip(clusterId)}' repeats row {firstRow}");
-            else
-            {
-                var t = Fields.Text(rows, type);
-                if (!t.IsEmpty && !ClusterTypes.TryParse(t, out clusterType))
-                    reject = Fields.UnknownEnum("cluster_type", t, "traditional_sme, high_tech, fdi, lead_firm_centred");
-            }
-            if (reject is { } r) { log.Quarantine(Table, rows, r); continue; }
+            var clusterType = ClusterType.Unknown;
+            if ((RowShape.Check(rows) ?? Validate(rows, clusterId, out clusterType)) is { } reject) { log.Quarantine(Table, rows, reject); continue; }
 
             var idText = clusterId.ToString();
             seen.Add(idText, rows.RowNumber);
@@ -42,6 +32,18 @@ public static class ClusterTableValidator
         }
         kept.Sort((a, b) => string.CompareOrdinal(a.ClusterId, b.ClusterId));
         return kept;
+
+        Rejection? Validate(ITableCursor row, ReadOnlySpan<char> clusterId, out ClusterType clusterType)
+        {
+            clusterType = ClusterType.Unknown;
+            if (clusterId.IsEmpty) return new Rejection(QuarantineReason.MissingField, "required field 'cluster_id' is empty");
+            if (seen.TryGetValue(clusterId.ToString(), out var firstRow))
+                return new Rejection(QuarantineReason.DuplicateId, $"cluster_id '{Fields.Clip(clusterId)}' repeats row {firstRow}");
+            var t = Fields.Text(row, type);
+            if (!t.IsEmpty && !ClusterTypes.TryParse(t, out clusterType))
+                return Fields.UnknownEnum("cluster_type", t, "traditional_sme, high_tech, fdi, lead_firm_centred");
+            return null;
+        }
     }
 
     private static string S(ITableCursor rows, int column) => Fields.Text(rows, column).ToString();

@@ -21,7 +21,7 @@ public static class Fields
     }
 
     /// <summary>Optional integer; <paramref name="value"/> = <paramref name="missing"/> when empty.</summary>
-    public static Rejection? OptionalInt64(ITableCursor row, int column, string name, long missing, out long value, bool nonNegative = false)
+    public static Rejection? OptionalInt64(ITableCursor row, int column, string name, long missing, out long value, bool nonNegative = false, long max = long.MaxValue)
     {
         var t = Text(row, column);
         value = missing;
@@ -33,11 +33,13 @@ public static class Fields
         }
         if (nonNegative && value < 0)
             return new Rejection(QuarantineReason.NegativeValue, $"'{name}' is negative: {value}");
+        if (value > max)
+            return new Rejection(QuarantineReason.MalformedField, $"'{name}' is out of range: {value} (at most {max.ToString(CultureInfo.InvariantCulture)})");
         return null;
     }
 
-    /// <summary>Optional finite double; <paramref name="value"/> = NaN when empty.</summary>
-    public static Rejection? OptionalDouble(ITableCursor row, int column, string name, out double value, bool nonNegative = false)
+    /// <summary>Optional finite double up to <paramref name="max"/>; <paramref name="value"/> = NaN when empty.</summary>
+    public static Rejection? OptionalDouble(ITableCursor row, int column, string name, out double value, bool nonNegative = false, double max = double.MaxValue)
     {
         var t = Text(row, column);
         value = double.NaN;
@@ -49,6 +51,8 @@ public static class Fields
         }
         if (nonNegative && value < 0)
             return new Rejection(QuarantineReason.NegativeValue, $"'{name}' is negative: {value.ToString(CultureInfo.InvariantCulture)}");
+        if (value > max)
+            return new Rejection(QuarantineReason.MalformedField, $"'{name}' is too large to be summed: {Clip(t)} (at most {max.ToString(CultureInfo.InvariantCulture)})");
         return null;
     }
 
@@ -66,5 +70,5 @@ public static class Fields
         new(QuarantineReason.UnknownEnum, $"'{name}' has unknown value '{Clip(value)}' (allowed: {allowed})");
 
     /// <summary>Shortens a value for a message.</summary>
-    public static string Clip(ReadOnlySpan<char> t) => t.Length <= 40 ? t.ToString() : string.Concat(t[..40], "…");
+    public static string Clip(ReadOnlySpan<char> t) => TextClip.Clip(t);
 }

@@ -7,7 +7,7 @@ namespace Pipeline.Grains.Input.Validation;
 /// failure is the row's reason): <c>firm_id</c> present and an integer; not a repeat (the first row is kept);
 /// <c>cluster_id</c> empty or known; <c>country</c> empty (→ CN) or two letters; <c>industry_code</c> empty or 4
 /// characters; enums known; <c>founded_year</c> an integer; <c>employees</c>, <c>revenue</c>, <c>export_revenue</c>
-/// numbers and not negative; <c>in_specialized_market</c> a boolean.
+/// numbers, not negative and within <see cref="ValueLimits"/>; <c>in_specialized_market</c> a boolean.
 /// </summary>
 public static class FirmTableValidator
 {
@@ -77,9 +77,9 @@ public static class FirmTableValidator
             if (year != FirmRecord.MissingInt && (year < -9999 || year > 9999))
                 return new Rejection(QuarantineReason.MalformedField, $"'founded_year' is not a year: {year}");
             f.FoundedYear = (int)year;
-            if (Fields.OptionalInt64(row, employees, "employees", -1, out f.Employees, nonNegative: true) is { } badEmp) return badEmp;
-            if (Fields.OptionalDouble(row, revenue, "revenue", out f.Revenue, nonNegative: true) is { } badRev) return badRev;
-            if (Fields.OptionalDouble(row, export, "export_revenue", out f.ExportRevenue, nonNegative: true) is { } badExp) return badExp;
+            if (Fields.OptionalInt64(row, employees, "employees", -1, out f.Employees, nonNegative: true, ValueLimits.MaxEmployees) is { } badEmp) return badEmp;
+            if (Fields.OptionalDouble(row, revenue, "revenue", out f.Revenue, nonNegative: true, ValueLimits.MaxAmount) is { } badRev) return badRev;
+            if (Fields.OptionalDouble(row, export, "export_revenue", out f.ExportRevenue, nonNegative: true, ValueLimits.MaxAmount) is { } badExp) return badExp;
             if (Fields.OptionalBoolean(row, market, "in_specialized_market", out f.InSpecializedMarket) is { } badBool) return badBool;
             f.Province = strings.Intern(Fields.Text(row, province));
             return null;

@@ -4,7 +4,8 @@ namespace Pipeline.Grains.Input.Validation;
 
 /// <summary>
 /// Reads and validates the <c>links</c> table. Checks, in order: <c>src_firm_id</c>, <c>dst_firm_id</c> present and
-/// integers; <c>kind</c> present and known; <c>weight</c> empty (→ 1) or a finite number &gt; 0; <c>year</c> empty or an
+/// integers; <c>kind</c> present and known; <c>weight</c> empty (→ 1) or a number &gt; 0 and at most
+/// <see cref="ValueLimits.MaxAmount"/>; <c>year</c> empty or an
 /// integer; both firms known (kept) — a repeated firm_id binds to its kept first row; not a self-link.
 /// </summary>
 public static class LinkTableValidator
@@ -27,7 +28,7 @@ public static class LinkTableValidator
             if (k.IsEmpty) return new Rejection(QuarantineReason.MissingField, "required field 'kind' is empty");
             if (!LinkKinds.TryParse(k, out var linkKind))
                 return Fields.UnknownEnum("kind", k, "supply, subcontract, production_sharing, joint_venture, licensing, rnd, kinship, trade_channel");
-            if (Fields.OptionalDouble(row, weight, "weight", out var w) is { } badW) return badW;
+            if (Fields.OptionalDouble(row, weight, "weight", out var w, max: ValueLimits.MaxAmount) is { } badW) return badW;
             if (double.IsNaN(w)) w = 1.0;
             else if (w <= 0) return new Rejection(QuarantineReason.NonPositiveWeight, $"'weight' must be > 0: {w.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
             if (Fields.OptionalInt64(row, year, "year", 0, out _) is { } badYear) return badYear;

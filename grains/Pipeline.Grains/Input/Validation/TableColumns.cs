@@ -10,7 +10,7 @@ public static class TableColumns
     {
         var i = Find(cursor, name);
         if (i < 0)
-            throw new InputUnreadableException($"{cursor.SourceName}: required column '{name}' is missing (columns: {string.Join(", ", cursor.Columns)}).");
+            throw new InputUnreadableException($"{cursor.SourceName}: required column '{name}' is missing (columns: {TextClip.List(cursor.Columns)}).");
         return i;
     }
 
