@@ -1,67 +1,89 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using OpenTelemetry;
+using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Orleans.Configuration;
+using Orleans.Dashboard;
 using Pipeline.Grains.Runs;
 using Pipeline.Grains.Telemetry;
-using Pipeline.Silo.Broker;
-using Pipeline.Silo.Hosting;
+using Pipeline.Orleans.Hosting;
+using Pipeline.Storage;
 
 namespace Pipeline.SiloHost;
 
 /// <summary>
-/// <c>silo --broker amqp://user:pass@host:5672/vhost</c>: a worker host that computes units of work of distributed
-/// runs. Configuration: <c>--broker</c> or <c>PIPELINE_BROKER</c>; <c>PIPELINE_Silo__Prefetch</c> (items in flight,
-/// default one per core), <c>PIPELINE_Silo__Name</c>; <c>--shutdown-seconds</c> (default 60) bounds how long SIGTERM
-/// waits for in-flight items before the broker gets them back. Start and stop silos at any time.
+/// <c>silo [--cluster-id ID] [--name NAME] [--port N] [--gateway-port N] [--advertise IP] [--workers N] [--dashboard PORT]</c>:
+/// an Orleans silo of the pipeline's cluster. Silos find each other in the Azure Table membership of the storage
+/// account named by <c>AZURE_STORAGE_CONNECTION_STRING</c> (or <c>PIPELINE_Cluster__ConnectionString</c>), keep run
+/// coordinators' state in its blobs and their reminders in its tables, and compute units of runs whose outputs they
+/// reach with the same credentials. Settings: <c>appsettings.json</c>, then <c>PIPELINE_Section__Key</c> variables,
+/// then the flags. <c>--dashboard PORT</c> serves the Orleans Dashboard on http://HOST:PORT/.
 /// </summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, DisableDefaults = false });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
         builder.Configuration.AddEnvironmentVariables("PIPELINE_");
-        builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { ["--broker"] = "Silo:Broker", ["--prefetch"] = "Silo:Prefetch", ["--name"] = "Silo:Name", ["--shutdown-seconds"] = "Silo:ShutdownSeconds" });
-        var section = builder.Configuration.GetSection("Silo");
-        var options = new SiloOptions
+        builder.Configuration.AddCommandLine(args, new Dictionary<string, string>
         {
-            Broker = section["Broker"] is { Length: > 0 } b ? b : builder.Configuration["PIPELINE_BROKER"],
-            Prefetch = int.TryParse(section["Prefetch"], out var p) ? p : 0,
-            Name = section["Name"],
-            FailUnit = section["FailUnit"],
-            DelayMs = int.TryParse(section["DelayMs"], out var d) ? d : 0,
+            ["--cluster-id"] = "Cluster:ClusterId", ["--name"] = "Silo:Name", ["--port"] = "Silo:Port", ["--gateway-port"] = "Silo:GatewayPort",
+            ["--advertise"] = "Silo:Advertise", ["--workers"] = "Silo:Workers", ["--dashboard"] = "Silo:Dashboard",
+        });
+        var config = builder.Configuration;
+        ClusterConnection cluster;
+        try { cluster = ClusterConnection.From(config); }
+        catch (ArgumentException e) { Console.Error.WriteLine($"error: {e.Message}"); return 2; }
+
+        var options = new PipelineSiloOptions
+        {
+            Workers = Int(config, "Silo:Workers") ?? Environment.ProcessorCount,
+            FailUnit = config["Silo:FailUnit"],
+            DelayMs = Int(config, "Silo:DelayMs") ?? 0,
         };
-        try
-        {
-            BrokerEndpoints.Parse(options.Broker);
-        }
-        catch (ArgumentException e)
-        {
-            Console.Error.WriteLine($"error: {e.Message}");
-            return 2;
-        }
+        int? dashboard = Int(config, "Silo:Dashboard");
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(int.TryParse(section["ShutdownSeconds"], out var s) ? s : 60));
-        builder.Services.AddSingleton(options);
-        builder.Services.AddHostedService<SiloWorker>();
-        // OpenTelemetry: work-item spans join the client's trace (W3C context in the message headers); exported
-        // only when the standard OTEL_* variables ask for traces, as for the client.
-        using var tracing = OtelSettings.FromEnvironment().Traces
-            ? Sdk.CreateTracerProviderBuilder()
-                .SetResourceBuilder(Environment.GetEnvironmentVariable("OTEL_SERVICE_NAME") is { Length: > 0 }
-                    ? ResourceBuilder.CreateDefault()
-                    : ResourceBuilder.CreateDefault().AddService("pipeline-silo", serviceVersion: CodeVersion.Current))
-                .AddSource(PipelineTelemetry.Name).AddOtlpExporter().Build()
-            : null;
-        var host = builder.Build();
-        if (int.TryParse(section["ExitWithPid"], out var owner)) WatchOwner(owner, host.Services.GetRequiredService<IHostApplicationLifetime>());
-        host.Run();
+        builder.Logging.AddFilter("Orleans", LogLevel.Warning).AddFilter("Microsoft", LogLevel.Warning).AddFilter("Polly", LogLevel.Warning);
+        builder.WebHost.UseUrls(dashboard is { } port ? $"http://0.0.0.0:{port}" : "http://127.0.0.1:0");
+        builder.UseOrleans(silo =>
+        {
+            silo.UseCluster(cluster, Int(config, "Silo:Port") ?? PipelineSilo.FreePort(), Int(config, "Silo:GatewayPort") ?? PipelineSilo.FreePort(),
+                    config["Silo:Advertise"] is { Length: > 0 } ip ? System.Net.IPAddress.Parse(ip) : null)
+                .AddPipeline(options, location => ObjectStores.Open(location));
+            if (config["Silo:Name"] is { Length: > 0 } name) silo.Configure<SiloOptions>(o => o.SiloName = name);
+            if (dashboard is not null) silo.AddDashboard();
+        });
+        AddTelemetry(builder);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(Int(config, "Silo:ShutdownSeconds") ?? 30));
+        var app = builder.Build();
+        if (dashboard is not null) app.MapOrleansDashboard();
+        if (Int(config, "Silo:ExitWithPid") is { } owner) WatchOwner(owner, app.Lifetime);
+        // Printed once the silo has joined the cluster and is active (infra/cluster.sh waits for this line).
+        app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine($"silo active: cluster {cluster.ClusterId}, pid {Environment.ProcessId}, {options.Workers} workers" +
+                                                                          (dashboard is { } d ? $", dashboard http://127.0.0.1:{d}/" : "")));
+        app.Run();
         return 0;
     }
+
+    /// <summary>Traces and metrics over OTLP when the standard OTEL_* variables ask for them: the pipeline's and Orleans' own.</summary>
+    private static void AddTelemetry(WebApplicationBuilder builder)
+    {
+        var otel = OtelSettings.FromEnvironment();
+        if (!otel.Traces && !otel.Metrics) return;
+        var telemetry = builder.Services.AddOpenTelemetry().ConfigureResource(r =>
+        {
+            if (Environment.GetEnvironmentVariable("OTEL_SERVICE_NAME") is not { Length: > 0 }) r.AddService("pipeline-silo", serviceVersion: CodeVersion.Current);
+        });
+        if (otel.Traces) telemetry.WithTracing(t => t.AddSource(PipelineTelemetry.Name, "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application").AddOtlpExporter());
+        if (otel.Metrics) telemetry.WithMetrics(m => m.AddMeter(PipelineTelemetry.Name, "Microsoft.Orleans").AddOtlpExporter());
+    }
+
+    private static int? Int(IConfiguration config, string key) => config[key] is { Length: > 0 } s ? int.Parse(s, System.Globalization.CultureInfo.InvariantCulture) : null;
 
     /// <summary><c>Silo:ExitWithPid</c> (for tests and scripts): stop gracefully once process <paramref name="pid"/> has exited.</summary>
     private static void WatchOwner(int pid, IHostApplicationLifetime lifetime) => _ = Task.Run(async () =>

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Pipeline.Distributed.Tests.Support;
 using Pipeline.Grains.Runs;
 using Pipeline.Silo.Broker;
-using Pipeline.Silo.Engines;
 using Pipeline.Storage;
 using Pipeline.Tests.Support;
 using Xunit;

@@ -4,7 +4,6 @@ using Pipeline.Distributed.Tests.Support;
 using Pipeline.Grains.Runs;
 using Pipeline.Grains.Telemetry;
 using Pipeline.Silo.Broker;
-using Pipeline.Silo.Engines;
 using Pipeline.Storage;
 using Pipeline.Tests.Support;
 using Xunit;

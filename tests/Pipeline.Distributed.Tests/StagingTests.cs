@@ -2,7 +2,6 @@ using Pipeline.Generator;
 using Pipeline.Grains.Input;
 using Pipeline.Grains.Partitioning;
 using Pipeline.Grains.Units;
-using Pipeline.Silo.Engines;
 using Pipeline.Silo.Staging;
 using Pipeline.Storage;
 using Pipeline.Tests.Support;

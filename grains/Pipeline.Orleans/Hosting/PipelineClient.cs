@@ -10,6 +10,7 @@ public static class PipelineClient
     {
         client.Configure<ClusterOptions>(o => { o.ClusterId = cluster.ClusterId; o.ServiceId = cluster.ServiceId; });
         client.UseAzureStorageClustering(o => o.TableServiceClient = new Azure.Data.Tables.TableServiceClient(cluster.ConnectionString));
+        client.AddActivityPropagation();
         return client;
     }
 }

@@ -24,6 +24,9 @@ public sealed class GrainUnitEngine(IGrainFactory grains, RunWorkStores stores, 
 {
     public string Name => "orleans";
 
+    /// <summary>A cluster unit is giant when its cost is at least total / (GiantShare × workers): it gets every worker of its silo.</summary>
+    public const int GiantShare = 8;
+
     private IRunWorkStore Store => stores.Open(options.WorkLocation, options.RunId);
 
     public async Task<UnitResults> ExecuteAsync(PartitionedInput input, string inputSha256, IRunObserver observer, CancellationToken ct)
@@ -99,8 +102,8 @@ public sealed class GrainUnitEngine(IGrainFactory grains, RunWorkStores stores, 
             {
                 pending.RemoveFirst();
                 int i = next.Value;
-                // A giant cluster (≥ 1/8 of the plan's cost per worker) gets every worker of its silo.
-                int parallelism = plan[i] is ClusterUnit && plan[i].Cost >= totalCost / (8.0 * Math.Max(1, silos.TotalWorkers)) ? silos.Workers(silo) : 1;
+                // A giant cluster gets every worker of its silo (its Brandes sources are spread over them).
+                int parallelism = plan[i] is ClusterUnit && plan[i].Cost >= totalCost / (GiantShare * (double)Math.Max(1, silos.TotalWorkers)) ? silos.Workers(silo) : 1;
                 silos.Started(silo);
                 inFlight++;
                 _ = RunUnitAsync(i, silo, address, parallelism, silos, ended.Writer, ct);

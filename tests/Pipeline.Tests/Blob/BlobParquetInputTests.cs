@@ -2,7 +2,6 @@ using Pipeline.Grains.Input;
 using Pipeline.Grains.Input.Parquet;
 using Pipeline.Grains.Runs;
 using Pipeline.Parquet;
-using Pipeline.Silo.Engines;
 using Pipeline.Storage;
 using Pipeline.Storage.Azure;
 using Pipeline.Storage.Tests.Azure;
@@ -26,7 +25,7 @@ public sealed class BlobParquetInputTests(AzuriteFixture azurite)
     public async Task Parquet_parts_under_a_blob_input_are_located_and_read_like_local_files()
     {
         using var local = new TempFolder();
-        await new RunCoordinator(new InProcessEngine(2), NullRunObserver.Instance)
+        await new RunCoordinator(new UnitByUnitEngine(2), NullRunObserver.Instance)
             .RunAsync(new RunRequest(new LocalFolderStore(FixtureRun.InputFolder), new LocalFolderStore(local.Path)) { RunId = "parts" });
         var parts = new[] { "firm_metrics", "cluster_metrics" }
             .Select(t => Path.Combine(local.Path, "runs", "parts", t, TableParts.Of(Path.Combine(local.Path, "runs", "parts"), t)[0])).ToArray();

@@ -1,5 +1,4 @@
 using Pipeline.Grains.Runs;
-using Pipeline.Silo.Engines;
 using Pipeline.Storage;
 using Pipeline.Tests.Support;
 using Xunit;
@@ -18,7 +17,7 @@ public sealed class FixtureRun : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var request = new RunRequest(new LocalFolderStore(InputFolder), new LocalFolderStore(Output.Path)) { RunId = "fixture-1" };
-        Result = await new RunCoordinator(new InProcessEngine(2), NullRunObserver.Instance).RunAsync(request);
+        Result = await new RunCoordinator(new UnitByUnitEngine(2), NullRunObserver.Instance).RunAsync(request);
     }
 
     public Task DisposeAsync()

@@ -3,7 +3,6 @@ using Pipeline.Grains.Input;
 using Pipeline.Grains.Input.Parquet;
 using Pipeline.Grains.Runs;
 using Pipeline.Parquet;
-using Pipeline.Silo.Engines;
 using Pipeline.Storage;
 using Pipeline.Tests.EndToEnd;
 using Pipeline.Tests.Support;
@@ -51,7 +50,7 @@ public class ParquetInputTests
     }
 
     private static async Task<RunResult> Run(string input, string output, string runId) =>
-        await new RunCoordinator(new InProcessEngine(2), NullRunObserver.Instance)
+        await new RunCoordinator(new UnitByUnitEngine(2), NullRunObserver.Instance)
             .RunAsync(new RunRequest(new LocalFolderStore(input), new LocalFolderStore(output)) { RunId = runId });
 
     private static List<string> Rows(string output, string runId, string table) =>

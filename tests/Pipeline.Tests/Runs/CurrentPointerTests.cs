@@ -1,5 +1,4 @@
 using Pipeline.Grains.Runs;
-using Pipeline.Silo.Engines;
 using Pipeline.Storage;
 using Pipeline.Tests.EndToEnd;
 using Pipeline.Tests.Support;
@@ -15,7 +14,7 @@ public class CurrentPointerTests
     {
         using var output = new TempFolder();
         var store = new LocalFolderStore(output.Path);
-        var coordinator = new RunCoordinator(new InProcessEngine(2), NullRunObserver.Instance);
+        var coordinator = new RunCoordinator(new UnitByUnitEngine(2), NullRunObserver.Instance);
         var input = new LocalFolderStore(FixtureRun.InputFolder);
         await coordinator.RunAsync(new RunRequest(input, store) { RunId = "bi-1" });
         var second = await coordinator.RunAsync(new RunRequest(input, store) { RunId = "bi-2" });

@@ -1,6 +1,5 @@
 using Pipeline.Grains.Input;
 using Pipeline.Grains.Runs;
-using Pipeline.Silo.Engines;
 using Pipeline.Storage;
 using Pipeline.Tests.EndToEnd;
 using Pipeline.Tests.Support;
@@ -12,7 +11,7 @@ namespace Pipeline.Tests.Runs;
 public class RunLifecycleTests
 {
     private static Task<RunResult> Run(string input, string output, string? runId, bool replace = false, int parallelism = 2) =>
-        new RunCoordinator(new InProcessEngine(parallelism), NullRunObserver.Instance)
+        new RunCoordinator(new UnitByUnitEngine(parallelism), NullRunObserver.Instance)
             .RunAsync(new RunRequest(new LocalFolderStore(input), new LocalFolderStore(output)) { RunId = runId, Replace = replace });
 
     [Theory]
@@ -53,7 +52,7 @@ public class RunLifecycleTests
         var read = await DatasetReader.ReadAsync(new LocalFolderStore(FixtureRun.InputFolder));
         var plan = new Pipeline.Grains.Partitioning.PartitionedInput(read.Dataset, new Pipeline.Grains.Units.MetricSettings()).Plan;
         Assert.IsType<Pipeline.Grains.Partitioning.ClusterUnit>(plan[0]);
-        Assert.True(plan[0].Cost >= plan.Sum(u => u.Cost) / (InProcessEngine.GiantShare * 3));
+        Assert.True(plan[0].Cost >= plan.Sum(u => u.Cost) / (Pipeline.Orleans.Runs.GrainUnitEngine.GiantShare * 3));
         await Run(FixtureRun.InputFolder, output.Path, "a", parallelism: 1);
         await Run(FixtureRun.InputFolder, output.Path, "b", parallelism: 3);
         foreach (var table in new[] { "firm_metrics", "cluster_metrics", "region_metrics", "quarantine" })

@@ -1,6 +1,5 @@
 using Pipeline.Client.Commands;
 using Pipeline.Grains.Runs;
-using Pipeline.Silo.Engines;
 using Pipeline.Storage;
 using Pipeline.Tests.EndToEnd;
 using Pipeline.Tests.Support;
@@ -17,13 +16,13 @@ public class RunHistoryTests
     {
         using var output = new TempFolder();
         var store = new LocalFolderStore(output.Path);
-        var finished = await new RunCoordinator(new InProcessEngine(2), NullRunObserver.Instance)
+        var finished = await new RunCoordinator(new UnitByUnitEngine(2), NullRunObserver.Instance)
             .RunAsync(new RunRequest(new LocalFolderStore(FixtureRun.InputFolder), store) { RunId = "20261122T020000Z", Trigger = RunTriggers.Scheduled });
 
         // A run whose input cannot be read fails before publishing: _status.json says failed.
         using var broken = new TempFolder(FixtureRun.InputFolder);
         File.WriteAllText(broken.File("firms.csv"), ""); // no header: unreadable
-        await Assert.ThrowsAnyAsync<Exception>(() => new RunCoordinator(new InProcessEngine(1), NullRunObserver.Instance)
+        await Assert.ThrowsAnyAsync<Exception>(() => new RunCoordinator(new UnitByUnitEngine(1), NullRunObserver.Instance)
             .RunAsync(new RunRequest(new LocalFolderStore(broken.Path), store) { RunId = "20261123T020000Z" }));
 
         // A run still going (written as the coordinator writes it), and a folder with only a stray part.

@@ -48,7 +48,7 @@ public class OtlpExportTests
         var root = Assert.Single(spans, s => s.Name == PipelineTelemetry.RunSpan);
         Assert.Equal("", root.ParentSpanId);
         Assert.Equal("otel-1", root.Attributes[PipelineTelemetry.RunIdKey]);
-        Assert.Equal("in-process", root.Attributes[PipelineTelemetry.EngineKey]);
+        Assert.Equal("orleans", root.Attributes[PipelineTelemetry.EngineKey]);
         Assert.Equal("manual", root.Attributes[PipelineTelemetry.TriggerKey]);
 
         var stages = spans.Where(s => s.Name == PipelineTelemetry.StageSpan).ToList();

@@ -19,10 +19,10 @@ public static class InProcessMetrics
         {
             switch (unit)
             {
-                case ClusterUnit c: clusters[c.Cluster] = ClusterGrain.Compute(input.ClusterInput(c.Cluster), input.Context); break;
-                case FirmPartitionUnit p: partitions[p.Partition] = FirmPartitionGrain.Compute(p.Partition, input.Country); break;
+                case ClusterUnit c: clusters[c.Cluster] = ClusterComputation.Compute(input.ClusterInput(c.Cluster), input.Context); break;
+                case FirmPartitionUnit p: partitions[p.Partition] = FirmPartitionComputation.Compute(p.Partition, input.Country); break;
             }
         }
-        return AggregationGrain.Compute(data.Clusters, input.Country.Regions, clusters, partitions);
+        return Aggregation.Compute(data.Clusters, input.Country.Regions, clusters, partitions);
     }
 }
