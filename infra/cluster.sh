@@ -13,11 +13,12 @@
 #
 # Silos run silo/Pipeline.SiloHost (built in Release if needed). Extra silo settings come from the environment
 # (PIPELINE_Silo__Workers, PIPELINE_Silo__FailUnit, …); CLUSTER_SILO_PREFIX (e.g. "taskset -c 0") prefixes each
-# silo's command. With CLUSTER_OWNER_PID set, everything stops when that process exits. State: infra/.run/cluster/.
+# silo's command. With CLUSTER_OWNER_PID set, everything stops when that process exits. State: infra/.run/cluster/
+# (CLUSTER_STATE_DIR picks another folder, so several clusters can run side by side, e.g. in tests).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
-state="$here/.run/cluster"
+state="${CLUSTER_STATE_DIR:-$here/.run/cluster}"
 silo_dll="$root/silo/Pipeline.SiloHost/bin/Release/net10.0/silo.dll"
 key='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
 
