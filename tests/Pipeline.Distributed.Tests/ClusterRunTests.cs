@@ -123,6 +123,33 @@ public sealed class ClusterRunTests(ClusterData data, ITestOutputHelper log)
     }
 
     [Fact]
+    public async Task A_detached_run_can_be_cancelled_and_publishes_nothing()
+    {
+        using var cluster = new LocalCluster(2, new Dictionary<string, string> { ["DelayMs"] = "200" });
+        using var output = new TempFolder();
+        var accepted = await Cli.Ok(RunArgs(data.Region, output.Path, "detached", "--detach"), cluster.ClientEnvironment);
+        Assert.Equal("detached", accepted.Stdout.Trim().Split('\n')[^1]);
+
+        var status = Path.Combine(output.Path, "runs", "detached", "_status.json");
+        var clock = Stopwatch.StartNew();
+        while (!File.Exists(status) || !File.ReadAllText(status).Contains("\"compute\""))
+        {
+            Assert.True(clock.Elapsed < Deadline, $"the detached run did not reach compute:\n{cluster.Logs()}");
+            await Task.Delay(300);
+        }
+        var cancelled = await Cli.Ok(["cancel", "detached", "--cluster", "--output", output.Path], cluster.ClientEnvironment);
+        Assert.Contains("cancelled", cancelled.Stdout);
+
+        using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(status));
+        Assert.Equal("failed", doc.RootElement.GetProperty("state").GetString());
+        Assert.StartsWith("cancelled", doc.RootElement.GetProperty("error").GetString());
+        Assert.False(File.Exists(Path.Combine(output.Path, "runs", "detached", "_manifest.json")));
+        Assert.False(File.Exists(Path.Combine(output.Path, "latest")));
+        var again = await Cli.Run(["cancel", "detached", "--cluster", "--output", output.Path], cluster.ClientEnvironment);
+        Assert.Equal(2, again.ExitCode); // no longer running
+    }
+
+    [Fact]
     public async Task Cluster_without_configuration_is_a_clear_error()
     {
         using var output = new TempFolder();
