@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Pipeline.Parquet;
+using Pipeline.Grains.Output;
+using Pipeline.Grains.Units;
+using Pipeline.Metrics;
 using Pipeline.Storage.Azure;
 
 namespace Pipeline.Bench;
@@ -139,41 +141,30 @@ public static class BlobBench
         return files;
     }
 
-    private static readonly ParquetSchema Schema = new(
-    [
-        ParquetColumn.Int64("firm_id"), ParquetColumn.String("cluster_id"), ParquetColumn.String("province", required: false),
-        ParquetColumn.Int64("degree"), ParquetColumn.Double("strength"), ParquetColumn.Double("clustering"), ParquetColumn.Double("betweenness"),
-        ParquetColumn.Double("constraint", required: false), ParquetColumn.Double("effective_size", required: false), ParquetColumn.Double("efficiency", required: false),
-        ParquetColumn.Double("external_tie_share", required: false), ParquetColumn.Double("foreign_tie_share", required: false),
-        ParquetColumn.Double("top_customer_share", required: false), ParquetColumn.Double("customer_hhi", required: false),
-        ParquetColumn.Int64("brokerage_coordinator"), ParquetColumn.Int64("brokerage_itinerant"), ParquetColumn.Int64("brokerage_representative"),
-        ParquetColumn.Int64("brokerage_gatekeeper"), ParquetColumn.Int64("brokerage_liaison"),
-    ]);
-
     private static readonly string[] Provinces = ["Zhejiang", "Guangdong", "Jiangsu", "Fujian", "Shandong", "Hebei", "Henan", "Sichuan"];
 
+    /// <summary>One part of random firm_metrics-like rows, written with the product's table definition and Parquet.Net writer (Snappy).</summary>
     private static void WritePart(string path, long rows, int seed)
     {
         var random = new Random(seed);
         var clusters = Enumerable.Range(0, 3000).Select(i => $"CL-{i:D5}").ToArray();
-        using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
-        using var writer = new ParquetFileWriter(file, Schema, new ParquetWriterOptions { Codec = ParquetCodec.Snappy });
         long firm = (long)seed * 10_000_000;
+        var table = new FirmMetricsRow[rows];
         for (long r = 0; r < rows; r++)
         {
             int degree = (int)Math.Min(5000, Math.Exp(random.NextDouble() * 4));
-            writer.WriteInt64(0, firm + r);
-            writer.WriteString(1, clusters[random.Next(clusters.Length)]);
-            writer.WriteString(2, Provinces[random.Next(Provinces.Length)]);
-            writer.WriteInt64(3, degree);
-            writer.WriteDouble(4, degree * (1 + random.NextDouble() * 8));
-            for (int c = 5; c <= 13; c++)
-            {
-                if (c >= 7 && degree == 1 && c <= 9) writer.WriteNull(c);
-                else writer.WriteDouble(c, random.NextDouble());
-            }
-            for (int c = 14; c <= 18; c++) writer.WriteInt64(c, random.Next(0, degree * degree + 1));
-            writer.EndRow();
+            double Ratio(bool nullable) => nullable && degree == 1 ? double.NaN : random.NextDouble();
+            long Count() => random.Next(0, degree * degree + 1);
+            table[r] = new FirmMetricsRow(
+                new FirmClusterMetrics(firm + r, clusters[random.Next(clusters.Length)], Provinces[random.Next(Provinces.Length)], degree,
+                    degree * (1 + random.NextDouble() * 8), Ratio(false), Ratio(false), Ratio(true), Ratio(true), Ratio(true)),
+                new FirmSupplyMetrics(firm + r, Ratio(false), Ratio(false), Ratio(false), Ratio(false), new BrokerageCounts(Count(), Count(), Count(), Count(), Count())));
         }
+        var positions = Enumerable.Range(0, table.Length).ToArray();
+        using var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 20);
+        ParquetPartWriter.WriteAsync(file, OneFile, new OutputOptions().ForRun(new Dictionary<string, string>()), table, positions).GetAwaiter().GetResult();
     }
+
+    /// <summary>firm_metrics with the province in the file (no Hive folders): each generated part is one file.</summary>
+    private static readonly OutputTable<FirmMetricsRow> OneFile = new("firm_metrics", OutputTables.FirmMetrics.Columns);
 }
