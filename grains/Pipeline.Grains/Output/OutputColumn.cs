@@ -52,6 +52,6 @@ public sealed class OutputColumn<TRow>
     public static OutputColumn<TRow> String(string name, RowValue<TRow, string?> value, bool required) =>
         new(new DataField<string>(name, nullable: !required), required
             ? ColumnChunks<TRow>.Required((in TRow r) => (value(in r) ?? "").AsMemory())
-            : ColumnChunks<TRow>.Optional<ReadOnlyMemory<char>>((in TRow r) => value(in r) is { } s ? s.AsMemory() : null),
+            : ColumnChunks<TRow>.Optional<ReadOnlyMemory<char>>((in TRow r) => value(in r) is { } s ? s.AsMemory() : (ReadOnlyMemory<char>?)null),
             value);
 }

@@ -6,16 +6,17 @@ namespace Pipeline.Tests.Support;
 /// <summary>A whole Parquet file read with Parquet.Net: its flat column names and every row as boxed values (strings as string, null as null).</summary>
 public sealed record ParquetRows(IReadOnlyList<string> Columns, IReadOnlyList<object?[]> Rows, int RowGroups, IReadOnlyDictionary<string, string> Metadata)
 {
-    public static ParquetRows Read(string path)
+    /// <summary>Reads the file's columns (only those named in <paramref name="only"/>, if given).</summary>
+    public static ParquetRows Read(string path, IReadOnlyCollection<string>? only = null)
     {
         using var file = File.OpenRead(path);
-        return ReadAsync(file).GetAwaiter().GetResult();
+        return ReadAsync(file, only).GetAwaiter().GetResult();
     }
 
-    public static async Task<ParquetRows> ReadAsync(Stream input)
+    public static async Task<ParquetRows> ReadAsync(Stream input, IReadOnlyCollection<string>? only = null)
     {
         await using var reader = await ParquetReader.CreateAsync(input);
-        var fields = FlatColumns.Of(reader.Schema);
+        var fields = FlatColumns.Of(reader.Schema).Where(f => only is null || only.Contains(f.Name)).ToList();
         var rows = new List<object?[]>();
         for (int g = 0; g < reader.RowGroupCount; g++)
         {
