@@ -86,6 +86,30 @@ public class ParquetInputTests
         Assert.All(parquetRun.Manifest.Input.Files, f => Assert.Equal(64, f.Sha256.Length));
     }
 
+    /// <summary>
+    /// Issue 17, item 9: a firms table with extra columns of any type — nested (LIST, STRUCT, MAP, as DuckDB writes
+    /// them) and flat ones of types the contract never uses (DATE, TIMESTAMP, DECIMAL, UUID, BLOB) — is read like the
+    /// same table without them: the nested ones are ignored, the flat ones only appear in quarantined rows' raw text.
+    /// </summary>
+    [Fact]
+    public async Task Extra_columns_of_any_type_including_nested_ones_are_ignored()
+    {
+        using var input = new TempFolder();
+        using var output = new TempFolder();
+        foreach (var table in new[] { "clusters", "links", "firm_years" })
+            File.Copy(Path.Combine(FixtureRun.InputFolder, table + ".csv"), input.File(table + ".csv"));
+        var firms = TypedSelect("firms", Path.Combine(FixtureRun.InputFolder, "firms.csv"));
+        DuckDb.Query($"COPY (SELECT *, [industry_code, country] AS tags, {{'stage': value_chain_stage, 'n': employees}} AS info, MAP {{'k': employees}} AS m, " +
+                     "[[1, 2], [3]] AS nested, DATE '2024-01-31' AS d, TIMESTAMP '2024-01-31 12:00:00' AS ts, 12.34::DECIMAL(10, 2) AS dec, " +
+                     $"'5b6e4b2c-3d1f-4a8e-9c7b-1f2e3d4c5b6a'::UUID AS id, 'ab'::BLOB AS b FROM ({firms})) TO {DuckDb.Literal(input.File("firms.parquet"))} (FORMAT parquet)");
+        var csvRun = await Run(FixtureRun.InputFolder, output.Path, "from-csv");
+        var parquetRun = await Run(input.Path, output.Path, "extra-columns");
+        foreach (var table in new[] { "firm_metrics", "cluster_metrics", "region_metrics" })
+            Assert.Equal(Rows(output.Path, "from-csv", table), Rows(output.Path, "extra-columns", table));
+        Assert.Equal(csvRun.Manifest.RowsRead, parquetRun.Manifest.RowsRead);
+        Assert.Equal(csvRun.Manifest.Quarantined, parquetRun.Manifest.Quarantined);
+    }
+
     /// <summary>Writes a small Parquet table with Parquet.Net (row groups of 2 rows).</summary>
     private static void Write(string path, ParquetSchema schema, params object?[][] rows) => ParquetTestFile.Write(path, schema, 2, rows);
 
