@@ -11,6 +11,8 @@ namespace Pipeline.Tests.Parquet;
 /// </summary>
 public class CorruptionTests
 {
+    public static TheoryData<CompressionMethod> Codecs => [CompressionMethod.None, CompressionMethod.Snappy, CompressionMethod.Gzip, CompressionMethod.Zstd];
+
     private static byte[] SampleFile(CompressionMethod codec)
     {
         using var folder = new Support.TempFolder();
@@ -31,10 +33,7 @@ public class CorruptionTests
     }
 
     [Theory]
-    [InlineData(CompressionMethod.None)]
-    [InlineData(CompressionMethod.Snappy)]
-    [InlineData(CompressionMethod.Gzip)]
-    [InlineData(CompressionMethod.Zstd)]
+    [MemberData(nameof(Codecs))]
     public void Truncation_at_any_offset_is_one_message_naming_the_file(CompressionMethod codec)
     {
         var file = SampleFile(codec);
@@ -47,10 +46,7 @@ public class CorruptionTests
     }
 
     [Theory]
-    [InlineData(CompressionMethod.None)]
-    [InlineData(CompressionMethod.Snappy)]
-    [InlineData(CompressionMethod.Gzip)]
-    [InlineData(CompressionMethod.Zstd)]
+    [MemberData(nameof(Codecs))]
     public void Flipped_bytes_give_one_message_naming_the_file_or_a_readable_file(CompressionMethod codec)
     {
         var file = SampleFile(codec);
