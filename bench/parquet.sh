@@ -35,6 +35,7 @@ for t in (cores, "1"):
     line(f"DuckDB {t} thread(s), one file", r[(d, "write")], r[(d, "read")])
     line(f"DuckDB {t} thread(s), PARTITION_BY province", r[(d, "write-hive")], r[(d, "read-hive")])
 print(f"DuckDB {cores} thread(s) reading our files: {r[(f'duckdb-{cores}t', 'read-our-files')]['seconds']:.2f} s; "
+      f"ours reading our files again: {r[('pipeline', 'read-again')]['seconds']:.2f} s; "
       f"ours reading DuckDB's Hive folder: {r[('pipeline', 'read-duckdb-file')]['seconds']:.2f} s; "
       f"building the rows (not timed): {r[('pipeline', 'generate')]['seconds']:.2f} s")
 PY

@@ -39,6 +39,9 @@ public static class ParquetBench
         sw.Restart();
         var (n, sum) = Read(folder);
         Report("read", n, sw.Elapsed.TotalSeconds, bytes, sum);
+        sw.Restart();
+        (n, sum) = Read(folder);                               // again: the first pass also compiles the reader's generic code paths
+        Report("read-again", n, sw.Elapsed.TotalSeconds, bytes, sum);
         return 0;
     }
 
@@ -82,17 +85,17 @@ public static class ParquetBench
     private static IEnumerable<string> Files(string path) =>
         File.Exists(path) ? [path] : Directory.EnumerateFiles(path, "*.parquet", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
 
-    /// <summary>Reads every column of every row group of every file (files in parallel); returns the row count and a checksum (numbers summed, strings by length, nulls counted).</summary>
+    /// <summary>Reads every column of every row group of every file (files in parallel, async all the way as the report reads); returns the row count and a checksum (numbers summed, strings by length, nulls counted).</summary>
     private static (long Rows, double Sum) Read(string path)
     {
         long rows = 0;
         double sum = 0;
         var gate = new object();
-        Parallel.ForEach(Files(path), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, file =>
+        Parallel.ForEachAsync(Files(path), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, async (file, _) =>
         {
-            var (n, s) = ReadFileAsync(file).GetAwaiter().GetResult();
+            var (n, s) = await ReadFileAsync(file);
             lock (gate) { rows += n; sum += s; }
-        });
+        }).GetAwaiter().GetResult();
         return (rows, sum);
     }
 

@@ -35,13 +35,13 @@ public static class ColumnReader
         if (rows < 0 || rows > Array.MaxLength || declared != rows)
             throw new InvalidDataException($"column '{field.Name}' declares {declared} values in a row group of {rows} rows");
         int count = (int)rows;
-        var values = new T[count];
+        var values = new T[count];                                   // zeroed: what a damaged page does not fill stays default
         if (field.MaxDefinitionLevel == 0)
         {
             await rowGroup.ReadRawAsync<T>(field, values, null, null, ct).ConfigureAwait(false);
             return new ColumnValues<T>(field, values, null, count);
         }
-        var levels = new int[count];
+        var levels = GC.AllocateUninitializedArray<int>(count);      // the reader fills every level or fails
         await rowGroup.ReadRawAsync<T>(field, values, levels, null, ct).ConfigureAwait(false);
         return new ColumnValues<T>(field, values, Spread(values, levels, field.MaxDefinitionLevel), count);
     }
