@@ -46,21 +46,26 @@ internal static class ColumnChunks<TRow>
 
     private static void Gather<T>(IReadOnlyList<TRow> rows, ReadOnlySpan<int> positions, RowValue<TRow, T> value, T[] values)
     {
-        for (int i = 0; i < positions.Length; i++)
-        {
-            var row = rows[positions[i]];
-            values[i] = value(in row);
-        }
+        var array = rows as TRow[];
+        for (int i = 0; i < positions.Length; i++) values[i] = array is not null ? value(in array[positions[i]]) : Value(rows, positions[i], value);
+    }
+
+    /// <summary>A row's value through the list's indexer (a copy of the row); arrays are read in place instead (no copy of a wide row per value and column).</summary>
+    private static T Value<T>(IReadOnlyList<TRow> rows, int position, RowValue<TRow, T> value)
+    {
+        var row = rows[position];
+        return value(in row);
     }
 
     /// <summary>Packs the non-null values to the front of <paramref name="values"/>; returns how many there are.</summary>
     private static int Gather<T>(IReadOnlyList<TRow> rows, ReadOnlySpan<int> positions, RowValue<TRow, T?> value, T[] values, int[] levels, int defined) where T : struct
     {
         int present = 0;
+        var array = rows as TRow[];
         for (int i = 0; i < positions.Length; i++)
         {
-            var row = rows[positions[i]];
-            if (value(in row) is { } v) { values[present++] = v; levels[i] = defined; }
+            var v = array is not null ? value(in array[positions[i]]) : Value(rows, positions[i], value);
+            if (v is { } x) { values[present++] = x; levels[i] = defined; }
             else levels[i] = defined - 1;
         }
         return present;
