@@ -1,140 +1,132 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Pipeline.Parquet;
+using Parquet;
+using Pipeline.Grains.Output;
+using Pipeline.Grains.ParquetFiles;
+using Pipeline.Grains.Units;
+using Pipeline.Metrics;
+using Pipeline.Storage;
 
 namespace Pipeline.Bench;
 
 /// <summary>
-/// Writes and reads a <see cref="FirmMetricsShape"/> table with our Parquet library (the pipeline's output defaults:
-/// Snappy, dictionary strings and integers, row groups of 1 M rows; columns encoded and decoded in parallel on
-/// PARQUET_BENCH_THREADS threads, default every core) and prints JSON lines with rows/s and bytes;
-/// bench/parquet.sh runs DuckDB on the same rows in the same run and prints the ratios.
-/// Usage: Pipeline.Bench parquet OUT_DIR ROWS [CODEC] | Pipeline.Bench parquet-read FILE
+/// Writes and reads a <see cref="FirmMetricsShape"/> table the way a run does, through Parquet.Net: the product's
+/// <see cref="OutputTables.FirmMetrics"/> table (Snappy, dictionary-encoded strings, 1 M-row row groups, one Hive
+/// folder per province) written by <see cref="ParquetTableWriter"/> (files in parallel on every core) into a local
+/// folder, then every column of every part read back with Parquet.Net (parts in parallel) and summed. Rows are built in
+/// memory first (not timed). Prints JSON lines; bench/parquet.sh runs DuckDB on the same rows and prints the ratios.
+/// Usage: Pipeline.Bench parquet OUT_DIR ROWS [CODEC] | Pipeline.Bench parquet-read DIR_OR_FILE
 /// </summary>
 public static class ParquetBench
 {
-    private static readonly ParquetSchema Schema = new(
-    [
-        ParquetColumn.Int64("firm_id"), ParquetColumn.String("cluster_id"), ParquetColumn.String("province", required: false),
-        ParquetColumn.Int64("degree"), ParquetColumn.Double("strength"),
-        .. FirmMetricsShape.Names[5..14].Select(n => ParquetColumn.Double(n, required: false)),
-        .. FirmMetricsShape.Names[14..].Select(n => ParquetColumn.Int64(n)),
-    ]);
-
-    private static ParquetCodec _codec = ParquetCodec.Snappy;
-    private static readonly int Threads = int.TryParse(Environment.GetEnvironmentVariable("PARQUET_BENCH_THREADS"), out int t) && t > 0 ? t : Environment.ProcessorCount;
-    private static readonly bool Detail = Environment.GetEnvironmentVariable("PARQUET_BENCH_DETAIL") == "1";
-    private static double _decodeSeconds;
-
-    public static int Run(string outDir, long rows, ParquetCodec codec = ParquetCodec.Snappy)
+    public static int Run(string outDir, long rows, CompressionMethod codec = CompressionMethod.Snappy)
     {
-        _codec = codec;
-        Directory.CreateDirectory(outDir);
-        var path = Path.Combine(outDir, "ours.parquet");
-        Generate(Math.Min(rows, 100_000));                      // warm-up (JIT)
+        var folder = Path.Combine(outDir, "ours");
         var gen = Stopwatch.StartNew();
-        double check = Generate(rows);
-        Report("generate", rows, gen.Elapsed.TotalSeconds, 0, check);
+        var table = Rows(rows);
+        Report("generate", rows, gen.Elapsed.TotalSeconds, 0, 0);
 
-        Write(Path.Combine(outDir, "warmup.parquet"), Math.Min(rows, 100_000));
-        Read(Path.Combine(outDir, "warmup.parquet"));
-        File.Delete(Path.Combine(outDir, "warmup.parquet"));
+        Write(Path.Combine(outDir, "warmup"), Rows(Math.Min(rows, 100_000)), codec);      // JIT
+        Read(Path.Combine(outDir, "warmup"));
+        Directory.Delete(Path.Combine(outDir, "warmup"), true);
 
+        if (Directory.Exists(folder)) Directory.Delete(folder, true);
         var sw = Stopwatch.StartNew();
-        Write(path, rows);
-        Report("write", rows, sw.Elapsed.TotalSeconds, new FileInfo(path).Length, 0);
+        long bytes = Write(folder, table, codec);
+        Report("write", rows, sw.Elapsed.TotalSeconds, bytes, 0);
+        table = null!;                                          // a reader has no 10 M rows in memory: each gen2 GC would scan them
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         sw.Restart();
-        var (n, sum) = Read(path);
-        Report("read", n, sw.Elapsed.TotalSeconds, new FileInfo(path).Length, sum);
+        var (n, sum) = Read(folder);
+        Report("read", n, sw.Elapsed.TotalSeconds, bytes, sum);
+        sw.Restart();
+        (n, sum) = Read(folder);                               // again: the first pass also compiles the reader's generic code paths
+        Report("read-again", n, sw.Elapsed.TotalSeconds, bytes, sum);
         return 0;
     }
 
-    /// <summary>Times our reader on another tool's file (bench/parquet.sh: DuckDB's).</summary>
+    /// <summary>Times our reader on another tool's file or folder (bench/parquet.sh: DuckDB's).</summary>
     public static int ReadOther(string path, string op)
     {
         Read(path);                                            // warm-up (JIT, page cache)
         var sw = Stopwatch.StartNew();
         var (n, sum) = Read(path);
-        Report(op, n, sw.Elapsed.TotalSeconds, new FileInfo(path).Length, sum);
+        Report(op, n, sw.Elapsed.TotalSeconds, Files(path).Sum(f => new FileInfo(f).Length), sum);
         return 0;
     }
 
-    private static double Generate(long rows)
+    private static FirmMetricsRow[] Rows(long count)
     {
-        var row = new FirmMetricsShape.Row();
-        double sum = 0;
-        for (long r = 0; r < rows; r++) { FirmMetricsShape.Fill(r, ref row); sum += row.Strength + row.FirmId; }
-        return sum;
-    }
-
-    private static void Write(string path, long rows)
-    {
-        using var w = new ParquetFileWriter(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20), Schema,
-            new ParquetWriterOptions { Codec = _codec, RowGroupMaxRows = 1_000_000, MaxDegreeOfParallelism = Threads });
-        var row = new FirmMetricsShape.Row();
-        for (long r = 0; r < rows; r++)
+        var rows = new FirmMetricsRow[count];
+        Parallel.For(0, (int)((count + 65_535) / 65_536), block =>
         {
-            FirmMetricsShape.Fill(r, ref row);
-            w.WriteInt64(0, row.FirmId);
-            w.WriteString(1, row.ClusterId);
-            w.WriteString(2, row.Province);
-            w.WriteInt64(3, row.Degree);
-            w.WriteDouble(4, row.Strength);
-            Opt(w, 5, row.Clustering); Opt(w, 6, row.Betweenness); Opt(w, 7, row.Constraint); Opt(w, 8, row.EffectiveSize);
-            Opt(w, 9, row.Efficiency); Opt(w, 10, row.External); Opt(w, 11, row.Foreign); Opt(w, 12, row.TopCustomer); Opt(w, 13, row.Hhi);
-            w.WriteInt64(14, row.Coordinator); w.WriteInt64(15, row.Itinerant); w.WriteInt64(16, row.Representative);
-            w.WriteInt64(17, row.Gatekeeper); w.WriteInt64(18, row.Liaison);
-            w.EndRow();
-        }
+            var r = new FirmMetricsShape.Row();
+            for (long i = block * 65_536L; i < Math.Min(count, (block + 1) * 65_536L); i++)
+            {
+                FirmMetricsShape.Fill(i, ref r);
+                rows[i] = new FirmMetricsRow(
+                    new FirmClusterMetrics(r.FirmId, r.ClusterId, r.Province!, r.Degree, r.Strength, r.Clustering, r.Betweenness, r.Constraint, r.EffectiveSize, r.Efficiency),
+                    new FirmSupplyMetrics(r.FirmId, r.External, r.Foreign, r.TopCustomer, r.Hhi,
+                        new BrokerageCounts(r.Coordinator, r.Itinerant, r.Representative, r.Gatekeeper, r.Liaison)));
+            }
+        });
+        return rows;
     }
 
-    private static void Opt(ParquetFileWriter w, int c, double v) { if (double.IsNaN(v)) w.WriteNull(c); else w.WriteDouble(c, v); }
+    /// <summary>Writes the rows as a run writes firm_metrics; returns the bytes written.</summary>
+    private static long Write(string folder, FirmMetricsRow[] rows, CompressionMethod codec)
+    {
+        Directory.CreateDirectory(folder);
+        var format = new OutputOptions { Codec = codec }.ForRun(new Dictionary<string, string> { ["pipeline.run_id"] = "bench" });
+        var writer = new ParquetTableWriter(new LocalFolderStore(folder), "run", format);
+        return writer.WriteAsync(OutputTables.FirmMetrics, rows).GetAwaiter().GetResult().Bytes;
+    }
 
-    /// <summary>Reads every column of every row group; returns the row count and a checksum over all columns (numbers summed, strings by length, nulls counted).</summary>
+    private static IEnumerable<string> Files(string path) =>
+        File.Exists(path) ? [path] : Directory.EnumerateFiles(path, "*.parquet", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
+
+    /// <summary>Reads every column of every row group of every file (files in parallel, async all the way as the report reads); returns the row count and a checksum (numbers summed, strings by length, nulls counted).</summary>
     private static (long Rows, double Sum) Read(string path)
     {
-        using var reader = ParquetFileReader.Open(path);
+        long rows = 0;
+        double sum = 0;
+        var gate = new object();
+        Parallel.ForEachAsync(Files(path), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, async (file, _) =>
+        {
+            var (n, s) = await ReadFileAsync(file);
+            lock (gate) { rows += n; sum += s; }
+        }).GetAwaiter().GetResult();
+        return (rows, sum);
+    }
+
+    private static async Task<(long Rows, double Sum)> ReadFileAsync(string file)
+    {
+        await using var reader = await ParquetReader.CreateAsync(file);
+        var fields = FlatColumns.Of(reader.Schema);
         long rows = 0;
         double sum = 0;
         for (int g = 0; g < reader.RowGroupCount; g++)
         {
-            rows += reader.RowGroupRows(g);
-            long t0 = Stopwatch.GetTimestamp();
-            var columns = reader.ReadRowGroup(g, maxDegreeOfParallelism: Threads);
-            if (Detail) _decodeSeconds += Stopwatch.GetElapsedTime(t0).TotalSeconds;
-            // The consumer's work (a checksum per column) runs in parallel too, as DuckDB's aggregates do.
-            var partial = new double[columns.Length];
-            Parallel.For(0, columns.Length, new ParallelOptions { MaxDegreeOfParallelism = Threads }, c => partial[c] = Checksum(columns[c]));
-            foreach (var p in partial) sum += p;
+            var group = reader.OpenRowGroupReader(g);
+            rows += group.RowCount;
+            foreach (var field in fields) sum += Checksum(await ColumnReader.ReadAsync(group, field));
         }
-        if (Detail) Console.Error.WriteLine($"  gen0/1/2 collections so far: {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, GC pause {GC.GetTotalPauseDuration().TotalSeconds:F3} s");
-        if (Detail) Console.Error.WriteLine($"  decoding {_decodeSeconds:F3} s");
-        _decodeSeconds = 0;
         return (rows, sum);
     }
 
-    /// <summary>A column's checksum: its values summed (in vector lanes, as an engine's sum aggregate would), plus its null count; strings by length.</summary>
-    private static double Checksum(ColumnData data)
+    /// <summary>A column's checksum: its values summed plus its null count; strings by length.</summary>
+    private static double Checksum(ColumnValues data)
     {
-        double sum = data.NullCount;
-        switch (data.Column.Type)
+        double sum = 0;
+        for (int r = 0; r < data.Count; r++) if (data.IsNull(r)) sum++;
+        switch (data)
         {
-            case ParquetType.Int64: sum += SumLanes(data.Int64Values); break;     // null rows hold 0
-            case ParquetType.Int32: foreach (var v in data.Int32Values) sum += v; break;
-            case ParquetType.Double: sum += SumLanes(data.DoubleValues); break;
-            case ParquetType.String: foreach (var v in data.StringValues) sum += v?.Length ?? 0; break;
+            case ColumnValues<long> v: foreach (var x in v.Values) sum += x; break;
+            case ColumnValues<int> v: foreach (var x in v.Values) sum += x; break;
+            case ColumnValues<double> v: foreach (var x in v.Values) sum += x; break;
+            case ColumnValues<ReadOnlyMemory<char>> v: foreach (var x in v.Values) sum += x.Length; break;
         }
         return sum;
-    }
-
-    private static double SumLanes<T>(ReadOnlySpan<T> values) where T : struct, System.Numerics.INumber<T>
-    {
-        var lanes = System.Numerics.Vector<T>.Zero;
-        int i = 0, width = System.Numerics.Vector<T>.Count;
-        for (; i <= values.Length - width; i += width) lanes += new System.Numerics.Vector<T>(values[i..]);
-        T total = System.Numerics.Vector.Sum(lanes);
-        for (; i < values.Length; i++) total += values[i];
-        return double.CreateTruncating(total);
     }
 
     private static void Report(string op, long rows, double seconds, long bytes, double checksum) =>

@@ -20,7 +20,7 @@ public static class Program
             return BlobBench.RunAsync(args[1], int.Parse(args[2]), int.Parse(args[3]), int.Parse(args[4])).GetAwaiter().GetResult();
         if (args.Length == 2 && args[0] == "parquet-read") return ParquetBench.ReadOther(args[1], "read-duckdb-file");
         if (args.Length >= 3 && args[0] == "parquet")
-            return ParquetBench.Run(args[1], long.Parse(args[2]), args.Length > 3 ? Enum.Parse<Pipeline.Parquet.ParquetCodec>(args[3], true) : Pipeline.Parquet.ParquetCodec.Snappy);
+            return ParquetBench.Run(args[1], long.Parse(args[2]), args.Length > 3 ? Enum.Parse<Parquet.CompressionMethod>(args[3], true) : Parquet.CompressionMethod.Snappy);
         if (args.Length < 3 || args[0] != "metrics")
         {
             Console.Error.WriteLine("usage: Pipeline.Bench metrics OUT_DIR 5000,50000 | units INPUT_DIR [SAMPLES] [EXACT_MAX] | blob DATA_DIR PARTS PART_MIB REPS | parquet DIR ROWS [CODEC]");

@@ -29,7 +29,7 @@ public static class ReportCommand
                 System.Console.WriteLine($"Report of run {id}: {path} ({new FileInfo(path).Length:N0} bytes)");
                 return ExitCodes.Ok;
             }
-            catch (Exception e) when (e is ArgumentException or FileNotFoundException or ObjectNotFoundException or Pipeline.Parquet.ParquetFormatException)
+            catch (Exception e) when (e is ArgumentException or FileNotFoundException or ObjectNotFoundException or InvalidDataException)
             {
                 await System.Console.Error.WriteLineAsync($"error: {e.Message}");
                 return ExitCodes.BadInput;

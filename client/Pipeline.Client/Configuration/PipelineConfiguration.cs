@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Pipeline.Grains.Output;
 using Pipeline.Grains.Units;
-using Pipeline.Parquet;
+using Parquet;
 using Pipeline.Storage.Azure;
 
 namespace Pipeline.Client.Configuration;
@@ -55,17 +55,17 @@ public sealed class PipelineConfiguration(IConfiguration configuration)
     {
         var codec = (Raw["Parquet:Codec"] ?? "snappy").ToLowerInvariant() switch
         {
-            "snappy" => ParquetCodec.Snappy,
-            "gzip" => ParquetCodec.Gzip,
-            "zstd" => ParquetCodec.Zstd,
-            "none" or "uncompressed" => ParquetCodec.Uncompressed,
+            "snappy" => CompressionMethod.Snappy,
+            "gzip" => CompressionMethod.Gzip,
+            "zstd" => CompressionMethod.Zstd,
+            "none" or "uncompressed" => CompressionMethod.None,
             var other => throw new ArgumentException($"Unknown Parquet codec '{other}' (snappy, gzip, zstd, uncompressed)."),
         };
         int rowGroupRows = Int("Parquet:RowGroupRows") ?? 1_000_000;
         if (rowGroupRows < 1) throw new ArgumentException($"Parquet:RowGroupRows must be at least 1 (got {rowGroupRows}).");
-        int pageVersion = Int("Parquet:DataPageVersion") ?? 1;
-        if (pageVersion is not (1 or 2)) throw new ArgumentException($"Parquet:DataPageVersion must be 1 or 2 (got {pageVersion}).");
-        return new() { Codec = codec, RowGroupRows = rowGroupRows, DataPageVersion = pageVersion };
+        if (Raw["Parquet:DataPageVersion"] is { Length: > 0 })
+            throw new ArgumentException("Parquet:DataPageVersion was removed: outputs are written by Parquet.Net with data pages v1, which every reader reads. Remove the setting.");
+        return new() { Codec = codec, RowGroupRows = rowGroupRows };
     }
 
     /// <summary>

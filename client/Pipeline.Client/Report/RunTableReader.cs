@@ -1,12 +1,15 @@
-using Pipeline.Parquet;
+using Parquet;
+using Pipeline.Grains.ParquetFiles;
 using Pipeline.Storage;
 
 namespace Pipeline.Client.Report;
 
 /// <summary>
-/// Reads the output tables of a run (<c>runs/RUN_ID/TABLE/**/*.parquet</c>) from any object store with the
-/// project's own Parquet reader. Only the requested columns are decoded; a requested column that no part has is
-/// left out of the table (older runs), so callers check <see cref="RunTable.Has"/>.
+/// Reads the output tables of a run (<c>runs/RUN_ID/TABLE/**/*.parquet</c>) from any object store with Parquet.Net.
+/// Only the requested columns are decoded, column by column into typed arrays (<see cref="ColumnValues"/>); parts are
+/// read in parallel, one per core, and joined in name order. A requested column that no part has is left out of the
+/// table (older runs), so callers check <see cref="RunTable.Has"/>. A part Parquet.Net cannot read is an
+/// <see cref="InvalidDataException"/> naming it.
 /// </summary>
 public static class RunTableReader
 {
@@ -18,40 +21,64 @@ public static class RunTableReader
             if (o.Name.EndsWith(".parquet", StringComparison.Ordinal)) parts.Add(o.Name);
         if (parts.Count == 0) throw new FileNotFoundException($"Run '{runId}' has no Parquet parts under {store.DisplayUri}/{prefix}.");
 
+        var read = new PartColumns[parts.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, parts.Count), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct },
+            async (i, token) => read[i] = await ReadPartAsync(store, parts[i], HivePartitions(parts[i][prefix.Length..]), wanted, token).ConfigureAwait(false)).ConfigureAwait(false);
+
         var columns = new Dictionary<string, ColumnSegments>(StringComparer.Ordinal);
         int count = 0;
-        foreach (var part in parts)
+        foreach (var part in read)
         {
-            var bytes = new MemoryStream();
-            await using (var s = await store.OpenReadAsync(part, ct).ConfigureAwait(false)) await s.CopyToAsync(bytes, ct).ConfigureAwait(false);
-            bytes.Position = 0;
-            using var reader = new ParquetFileReader(bytes, $"{store.DisplayUri}/{part}");
-            var hive = HivePartitions(part[prefix.Length..]);
-            int rows = checked((int)reader.RowCount);
-            var fromFile = new List<(string Name, int Index)>();
-            foreach (var name in wanted)
+            foreach (var (name, segments) in part.Columns)
             {
-                int index = reader.Schema.IndexOf(name);
-                if (index < 0 && !hive.ContainsKey(name)) continue;
-                if (!columns.ContainsKey(name))
+                if (!columns.TryGetValue(name, out var column))
                 {
-                    columns[name] = new ColumnSegments();
-                    columns[name].AppendRepeated(null, count); // earlier parts lacked it
+                    columns[name] = column = new ColumnSegments();
+                    column.AppendRepeated(null, count);         // earlier parts lacked it
                 }
-                if (index >= 0) fromFile.Add((name, index));
-                else columns[name].AppendRepeated(hive[name], rows);
+                foreach (var segment in segments)
+                    if (segment is ColumnValues values) column.Append(values); else column.AppendRepeated(segment, part.Rows);
             }
-            var indices = fromFile.Select(c => c.Index).ToArray();
-            for (int g = 0; g < reader.RowGroupCount && indices.Length > 0; g++)
-            {
-                var data = reader.ReadRowGroup(g, indices);
-                for (int i = 0; i < data.Length; i++) columns[fromFile[i].Name].Append(data[i]);
-            }
-            count += rows;
+            count = checked(count + part.Rows);
             foreach (var values in columns.Values)
                 values.AppendRepeated(null, count - values.Count); // this part lacked a column earlier parts had
         }
         return new RunTable(table, columns, count);
+    }
+
+    /// <summary>A part's rows and, per wanted column it has, its row groups' values — or one Hive folder value for all rows (a string or null).</summary>
+    private sealed record PartColumns(int Rows, IReadOnlyList<(string Name, List<object?> Segments)> Columns);
+
+    private static async Task<PartColumns> ReadPartAsync(IObjectStore store, string part, IReadOnlyDictionary<string, string?> hive,
+        IReadOnlyCollection<string> wanted, CancellationToken ct)
+    {
+        var bytes = new MemoryStream();
+        await using (var s = await store.OpenReadAsync(part, ct).ConfigureAwait(false)) await s.CopyToAsync(bytes, ct).ConfigureAwait(false);
+        bytes.Position = 0;
+        try
+        {
+            await using var reader = await ParquetReader.CreateAsync(bytes, cancellationToken: ct).ConfigureAwait(false);
+            var fields = FlatColumns.Of(reader.Schema).ToDictionary(f => f.Name, StringComparer.Ordinal);
+            var columns = new List<(string Name, List<object?> Segments)>();
+            long rows = 0;
+            for (int g = 0; g < reader.RowGroupCount; g++) rows += reader.OpenRowGroupReader(g).RowCount;
+            foreach (var name in wanted)
+            {
+                if (fields.TryGetValue(name, out var field))
+                {
+                    var segments = new List<object?>();
+                    for (int g = 0; g < reader.RowGroupCount; g++)
+                        segments.Add(await ColumnReader.ReadAsync(reader.OpenRowGroupReader(g), field, ct).ConfigureAwait(false));
+                    columns.Add((name, segments));
+                }
+                else if (hive.TryGetValue(name, out var value)) columns.Add((name, [value]));
+            }
+            return new PartColumns(checked((int)rows), columns);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new InvalidDataException($"{store.DisplayUri}/{part}: not a readable Parquet file: {e.Message}", e);
+        }
     }
 
     /// <summary>The <c>key=value</c> folders of a part's path below its table folder (<c>__HIVE_DEFAULT_PARTITION__</c> is null).</summary>

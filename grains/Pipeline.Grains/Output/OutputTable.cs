@@ -1,4 +1,4 @@
-using Pipeline.Parquet;
+using Parquet.Schema;
 
 namespace Pipeline.Grains.Output;
 
@@ -14,31 +14,31 @@ public sealed class OutputTable<TRow>
     {
         Name = name;
         Columns = columns;
-        Schema = new([.. columns.Select(c => c.Column)]);
         if (partitionBy is null)
         {
             FileColumns = columns;
-            FileSchema = Schema;
+            FileSchema = new([.. columns.Select(c => c.Field)]);
             return;
         }
         PartitionColumn = columns.SingleOrDefault(c => c.Name == partitionBy)
             ?? throw new ArgumentException($"Table '{name}' has no column '{partitionBy}' to partition by.");
         if (PartitionColumn.Text is null) throw new ArgumentException($"Table '{name}' can only be partitioned by a string column.");
         FileColumns = [.. columns.Where(c => c != PartitionColumn)];
-        FileSchema = new([.. FileColumns.Select(c => c.Column)]);
+        FileSchema = new([.. FileColumns.Select(c => c.Field)]);
     }
 
     public string Name { get; }
 
     /// <summary>All columns of the table as readers see it (partition column included).</summary>
     public IReadOnlyList<OutputColumn<TRow>> Columns { get; }
-    public ParquetSchema Schema { get; }
 
     /// <summary>The column the table's files are split by into <c>NAME=VALUE/</c> folders, if any.</summary>
     public OutputColumn<TRow>? PartitionColumn { get; }
 
     /// <summary>The columns stored inside each file (all but the partition column).</summary>
     public IReadOnlyList<OutputColumn<TRow>> FileColumns { get; }
+
+    /// <summary>The Parquet.Net schema of each file (<see cref="FileColumns"/>).</summary>
     public ParquetSchema FileSchema { get; }
 
     /// <summary>The Hive folder name of a partition value: <c>province=Zhejiang</c>, <c>province=Hong%20Kong</c>, <c>province=__HIVE_DEFAULT_PARTITION__</c>.</summary>

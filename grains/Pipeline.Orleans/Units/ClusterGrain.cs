@@ -18,6 +18,7 @@ public sealed class ClusterGrain(UnitWorkers workers, RunWorkStores stores, ILoc
             Faults.Apply(a.UnitId);
             return ClusterComputation.Compute(input, context, parallelism);
         });
+        if (!await store.IsOpenAsync(CancellationToken.None)) throw new RunClosedException(a.RunId); // a late duplicate: the run has its outputs
         await store.PutOutputAsync(a.UnitKey, new UnitOutput(output, null), CancellationToken.None);
         return (input.Firms.Length + input.Links.Length, output.Firms.Length + 1);
     }

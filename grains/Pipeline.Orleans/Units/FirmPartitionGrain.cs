@@ -16,6 +16,7 @@ public sealed class FirmPartitionGrain(UnitWorkers workers, RunWorkStores stores
             Faults.Apply(a.UnitId);
             return FirmPartitionComputation.Compute(a.Partition, country);
         });
+        if (!await store.IsOpenAsync(CancellationToken.None)) throw new RunClosedException(a.RunId); // a late duplicate: the run has its outputs
         await store.PutOutputAsync(a.UnitKey, new UnitOutput(null, output), CancellationToken.None);
         return (country.PartitionFirms[a.Partition].Length, output.Firms.Length);
     }

@@ -21,6 +21,8 @@ public interface IRunWorkStore
     Task<bool> HasOutputAsync(string unitKey, CancellationToken ct);
     Task PutOutputAsync(string unitKey, UnitOutput output, CancellationToken ct);
     Task<UnitOutput> GetOutputAsync(string unitKey, CancellationToken ct);
+    /// <summary>Whether the run still takes outputs (its context is there; cleaning up removes it first).</summary>
+    Task<bool> IsOpenAsync(CancellationToken ct);
     /// <summary>Removes every working file of the run.</summary>
     Task DeleteAsync(CancellationToken ct);
 }

@@ -38,6 +38,8 @@ public sealed class MemoryRunWorkStore : IRunWorkStore
     public Task<UnitOutput> GetOutputAsync(string unitKey, CancellationToken ct) =>
         Task.FromResult(_outputs.TryGetValue(unitKey, out var o) ? o : throw Missing($"the output of unit {unitKey}"));
 
+    public Task<bool> IsOpenAsync(CancellationToken ct) => Task.FromResult(_context is not null);
+
     public Task DeleteAsync(CancellationToken ct)
     {
         _inputs.Clear(); _outputs.Clear(); _context = null; _country = null;

@@ -46,12 +46,20 @@ public sealed class StoredRunWorkStore(IObjectStore store, string runId) : IRunW
         return new UnitOutput(o.Clusters.Count > 0 ? o.Clusters[0].Output : null, o.Partitions.Count > 0 ? o.Partitions[0].Output : null);
     }, ct);
 
+    public async Task<bool> IsOpenAsync(CancellationToken ct) => await store.GetInfoAsync(_layout.Context, ct).ConfigureAwait(false) is not null;
+
     public async Task DeleteAsync(CancellationToken ct)
     {
+        await store.DeleteAsync(_layout.Context, ct).ConfigureAwait(false); // first: a unit still running sees the run is closed and writes nothing
         var names = new List<string>();
         await foreach (var o in store.ListAsync(_layout.Prefix + "/", ct).ConfigureAwait(false)) names.Add(o.Name);
         await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct },
             async (name, c) => await store.DeleteAsync(name, c).ConfigureAwait(false)).ConfigureAwait(false);
+        if (store is LocalFolderStore local) // a folder store keeps the emptied folders
+        {
+            var dir = Path.Combine(local.Root, _layout.Prefix);
+            try { if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true); } catch (IOException) { /* a late duplicate output; harmless */ }
+        }
     }
 
     private Task WriteAsync(string name, byte[] bytes, CancellationToken ct) => store.WriteAsync(name, new MemoryStream(bytes), null, ct);

@@ -1,5 +1,5 @@
 using Pipeline.Client.Report;
-using Pipeline.Parquet;
+using Parquet.Schema;
 using Pipeline.Storage;
 using Pipeline.Tests.Support;
 using Xunit;
@@ -19,11 +19,11 @@ public class RunTableReaderTests
         var table = Path.Combine(store.Path, "runs", "r1", "t");
         // Part A: id + x, three rows in two row groups. Part B: id + y (no x), two rows. Part C: id only, one row.
         ParquetTestFile.Write(Path.Combine(table, "province=Anhui", "part-00000.parquet"),
-            new([ParquetColumn.Int64("id"), ParquetColumn.Double("x", required: false)]), 2, [1L, 0.5], [2L, null], [3L, 2.5]);
+            new ParquetSchema(ParquetTestFile.Field<long>("id", required: true), ParquetTestFile.Field<double>("x")), 2, [1L, 0.5], [2L, null], [3L, 2.5]);
         ParquetTestFile.Write(Path.Combine(table, "province=Inner%20Mongolia", "part-00000.parquet"),
-            new([ParquetColumn.Int64("id"), ParquetColumn.String("y")]), 10, [4L, "a"], [5L, "b"]);
+            new ParquetSchema(ParquetTestFile.Field<long>("id", required: true), ParquetTestFile.Field<string>("y", required: true)), 10, [4L, "a"], [5L, "b"]);
         ParquetTestFile.Write(Path.Combine(table, "province=__HIVE_DEFAULT_PARTITION__", "part-00000.parquet"),
-            new([ParquetColumn.Int64("id")]), 10, [6L]);
+            new ParquetSchema(ParquetTestFile.Field<long>("id", required: true)), 10, [6L]);
 
         var read = await RunTableReader.ReadAsync(new LocalFolderStore(store.Path), "r1", "t", ["id", "x", "y", "province", "absent"], default);
 

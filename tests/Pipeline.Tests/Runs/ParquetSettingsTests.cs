@@ -5,7 +5,7 @@ using Xunit;
 
 namespace Pipeline.Tests.Runs;
 
-/// <summary>The <c>Parquet</c> settings reach the files a run writes (checked with DuckDB and the raw page headers).</summary>
+/// <summary>The <c>Parquet</c> settings reach the files a run writes (checked with DuckDB's view of the footer).</summary>
 public class ParquetSettingsTests
 {
     private static Task<ProcessResult> Run(string output, params (string Key, string Value)[] settings) =>
@@ -13,36 +13,49 @@ public class ParquetSettingsTests
             settings.ToDictionary(s => $"PIPELINE_Parquet__{s.Key}", s => s.Value));
 
     [Fact]
-    public async Task Data_page_v2_and_zstd_give_the_same_rows_as_the_defaults()
+    public async Task Zstd_gzip_and_small_row_groups_give_the_same_rows_as_the_defaults()
     {
         using var plain = new TempFolder();
         using var tuned = new TempFolder();
         var first = await Run(plain.Path);
         Assert.True(first.ExitCode == ExitCodes.Ok, first.Output);
-        var second = await Run(tuned.Path, ("DataPageVersion", "2"), ("Codec", "zstd"), ("RowGroupRows", "7"));
+        var second = await Run(tuned.Path, ("Codec", "zstd"), ("RowGroupRows", "7"));
         Assert.True(second.ExitCode == ExitCodes.Ok, second.Output);
+        using var gzip = new TempFolder();
+        var third = await Run(gzip.Path, ("Codec", "gzip"));
+        Assert.True(third.ExitCode == ExitCodes.Ok, third.Output);
 
         foreach (var table in new[] { "firm_metrics", "cluster_metrics", "region_metrics", "quarantine" })
+        foreach (var other in new[] { tuned.Path, gzip.Path })
         {
-            string a = TableParts.ReadParquet(Path.Combine(plain.Path, "runs", "p1"), table), b = TableParts.ReadParquet(Path.Combine(tuned.Path, "runs", "p1"), table);
+            string a = TableParts.ReadParquet(Path.Combine(plain.Path, "runs", "p1"), table), b = TableParts.ReadParquet(Path.Combine(other, "runs", "p1"), table);
             var counts = DuckDb.Query($"SELECT (SELECT count(*) FROM {a}) AS n, (SELECT count(*) FROM (SELECT * FROM {a} EXCEPT ALL SELECT * FROM {b})) AS missing, " +
                 $"(SELECT count(*) FROM (SELECT * FROM {b} EXCEPT ALL SELECT * FROM {a})) AS extra")[0];
             Assert.True(counts.GetProperty("missing").ToString() == "0" && counts.GetProperty("extra").ToString() == "0", $"{table}: {counts}");
         }
 
-        // DuckDB's view of the chunks: ZSTD, and row groups of 7 rows; the page header at each data_page_offset starts with
-        // thrift compact field 1 (i32 type): 0x15, then zigzag(3) = 0x06 for DATA_PAGE_V2 (0x00 would be DATA_PAGE).
-        var file = Path.Combine(tuned.Path, "runs", "p1", "cluster_metrics", "part-00000.parquet");
-        var chunks = DuckDb.Query($"SELECT compression, data_page_offset, row_group_num_rows FROM parquet_metadata({DuckDb.Literal(file)})");
-        Assert.NotEmpty(chunks);
-        var bytes = File.ReadAllBytes(file);
-        foreach (var chunk in chunks)
+        // DuckDB's view of the chunks: ZSTD (GZIP), and row groups of 7 rows.
+        foreach (var (folder, codec, maxRows) in new[] { (tuned.Path, "ZSTD", 7L), (gzip.Path, "GZIP", 1_000_000L) })
         {
-            Assert.Equal("ZSTD", chunk.GetProperty("compression").GetString());
-            Assert.True(long.Parse(chunk.GetProperty("row_group_num_rows").ToString()) <= 7);
-            long offset = long.Parse(chunk.GetProperty("data_page_offset").ToString());
-            Assert.Equal(new byte[] { 0x15, 0x06 }, bytes[(int)offset..(int)(offset + 2)]);
+            var file = Path.Combine(folder, "runs", "p1", "cluster_metrics", "part-00000.parquet");
+            var chunks = DuckDb.Query($"SELECT compression, row_group_num_rows FROM parquet_metadata({DuckDb.Literal(file)})");
+            Assert.NotEmpty(chunks);
+            foreach (var chunk in chunks)
+            {
+                Assert.Equal(codec, chunk.GetProperty("compression").GetString());
+                Assert.True(long.Parse(chunk.GetProperty("row_group_num_rows").ToString()) <= maxRows);
+            }
         }
+    }
+
+    [Fact]
+    public async Task The_removed_data_page_version_setting_is_a_clear_error()
+    {
+        using var output = new TempFolder();
+        var run = await Run(output.Path, ("DataPageVersion", "1"));
+        Assert.True(run.ExitCode == ExitCodes.BadInput, run.Output);
+        Assert.Contains("Parquet:DataPageVersion was removed", run.Stderr);
+        Assert.False(File.Exists(Path.Combine(output.Path, "latest")));
     }
 
     [Theory]

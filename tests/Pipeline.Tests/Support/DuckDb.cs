@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace Pipeline.Tests.Support;
@@ -9,19 +8,7 @@ namespace Pipeline.Tests.Support;
 /// </summary>
 public static class DuckDb
 {
-    private static readonly Lazy<bool> Installed = new(() =>
-    {
-        ChildProcess.RunChecked("bash", [Repo.Path("infra", "install-node-tools.sh")], TimeSpan.FromMinutes(10));
-        return true;
-    });
-
-    public static IReadOnlyList<JsonElement> Query(string sql)
-    {
-        _ = Installed.Value;
-        var (json, _) = ChildProcess.RunChecked("node", [Repo.Path("infra", "node", "duckdb-query.mjs"), sql], TimeSpan.FromMinutes(2));
-        using var doc = JsonDocument.Parse(json);
-        return [.. doc.RootElement.EnumerateArray().Select(e => e.Clone())];
-    }
+    public static IReadOnlyList<JsonElement> Query(string sql) => NodeTools.Rows("duckdb-query.mjs", sql);
 
     /// <summary>SQL string literal of a path.</summary>
     public static string Literal(string path) => "'" + path.Replace("'", "''") + "'";

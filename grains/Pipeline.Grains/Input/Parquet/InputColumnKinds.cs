@@ -1,4 +1,4 @@
-using Pipeline.Parquet;
+using Parquet.Schema;
 
 namespace Pipeline.Grains.Input.Parquet;
 
@@ -44,13 +44,24 @@ public static class InputColumnKinds
     public static InputColumnKind? Of(string table, string column) =>
         Tables.TryGetValue(table, out var t) && t.TryGetValue(column, out var k) ? k : null;
 
-    /// <summary>Whether a Parquet column type can hold a column of this kind.</summary>
-    public static bool Accepts(InputColumnKind kind, ParquetType type) => kind switch
+    /// <summary>Whether a Parquet column, as Parquet.Net types it (<see cref="DataField.ClrType"/>), can hold a column of this kind.</summary>
+    public static bool Accepts(InputColumnKind kind, DataField field) => kind switch
     {
-        InputColumnKind.Integer => type is ParquetType.Int32 or ParquetType.Int64,
-        InputColumnKind.Number => type is ParquetType.Double or ParquetType.Float or ParquetType.Int32 or ParquetType.Int64 or ParquetType.Decimal,
-        InputColumnKind.Boolean => type is ParquetType.Boolean or ParquetType.Int32 or ParquetType.Int64,
-        _ => type == ParquetType.String,
+        InputColumnKind.Integer => IsInteger(field.ClrType),
+        InputColumnKind.Number => IsInteger(field.ClrType) || field.ClrType == typeof(double) || field.ClrType == typeof(float) || field.ClrType == typeof(decimal),
+        InputColumnKind.Boolean => field.ClrType == typeof(bool) || IsInteger(field.ClrType),
+        _ => field.ClrType == typeof(ReadOnlyMemory<char>),
+    };
+
+    private static bool IsInteger(Type t) =>
+        t == typeof(int) || t == typeof(long) || t == typeof(short) || t == typeof(sbyte) || t == typeof(byte) || t == typeof(ushort) || t == typeof(uint);
+
+    /// <summary>How a column is stored, for messages: INT64, DOUBLE, STRING, … (the file's physical type, and its logical type if any).</summary>
+    public static string Stored(DataField field) => field.ClrType switch
+    {
+        var t when t == typeof(ReadOnlyMemory<char>) => "STRING",
+        var t when t == typeof(ReadOnlyMemory<byte>) => "BYTE_ARRAY",
+        var t => t.Name.ToUpperInvariant(),
     };
 
     /// <summary>The accepted Parquet types, for messages.</summary>

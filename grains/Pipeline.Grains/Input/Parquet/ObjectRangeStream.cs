@@ -35,6 +35,11 @@ public sealed class ObjectRangeStream(IObjectStore store, string name, long leng
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
+    /// <summary>Parquet.Net reads asynchronously; the ranged reads are served as the synchronous ones are (the cursor that drives the reader is synchronous).</summary>
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => new(Read(buffer.Span));
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => Task.FromResult(Read(buffer.AsSpan(offset, count)));
+
     public override int Read(Span<byte> buffer)
     {
         if (_position >= length || buffer.IsEmpty) return 0;

@@ -1,7 +1,8 @@
-using System.Globalization;
 using System.Text;
+using Parquet;
+using Parquet.Schema;
 using Pipeline.Grains.Input.Csv;
-using Pipeline.Parquet;
+using Pipeline.Grains.ParquetFiles;
 
 namespace Pipeline.Grains.Input.Parquet;
 
@@ -9,14 +10,14 @@ namespace Pipeline.Grains.Input.Parquet;
 public sealed record ParquetPart(string DisplayName, Func<Stream> Open);
 
 /// <summary>
-/// The rows of an input table stored as Parquet — one file or a folder of parts, read in name order — as an
-/// <see cref="ITableCursor"/>, so the CSV validators serve Parquet unchanged. Values are rendered as the CSV reader
-/// would see them: integers and doubles in the invariant culture (doubles shortest round-trip, so they parse back to
-/// the same value), booleans as <c>true</c>/<c>false</c>, strings as stored, a null as an empty field. Each column's
-/// Parquet type is checked against the contract (<see cref="InputColumnKinds"/>) when a part is opened; every part
-/// must have the first part's columns. <see cref="RowNumber"/> is the row index over all parts + 1 and
-/// <see cref="RawRow"/> the row CSV-encoded. One row group is decoded at a time (memory bounded by the row group);
-/// any unreadable, corrupt or wrongly typed file raises <see cref="InputUnreadableException"/> naming that file.
+/// The rows of an input table stored as Parquet — one file or a folder of parts, read in name order with Parquet.Net —
+/// as an <see cref="ITableCursor"/>, so the CSV validators serve Parquet unchanged. The table's columns are the file's
+/// top-level flat columns (<see cref="FlatColumns"/>): extra nested columns (a LIST, a STRUCT) are ignored. Values are
+/// rendered as the CSV reader would see them (<see cref="CsvRendering"/>), a null as an empty field. Each column's type
+/// is checked against the contract (<see cref="InputColumnKinds"/>) when a part is opened; every part must have the
+/// first part's columns. <see cref="RowNumber"/> is the row index over all parts + 1 and <see cref="RawRow"/> the row
+/// CSV-encoded. One row group is decoded at a time (memory bounded by the row group); any unreadable, corrupt or
+/// wrongly typed file raises <see cref="InputUnreadableException"/> naming that file.
 /// </summary>
 public sealed class ParquetTableCursor : ITableCursor
 {
@@ -24,15 +25,13 @@ public sealed class ParquetTableCursor : ITableCursor
     private readonly IReadOnlyList<ParquetPart> _parts;
     private readonly string[] _columns;
     private int _part = -1;
-    private ParquetFileReader? _reader;
+    private ParquetReader? _reader;
+    private DataField[] _fields = [];         // cursor column → the current part's field
     private string _partName = "";
     private int _rowGroup;
-    private ColumnData[] _data = [];
-    private int[] _map = [];                  // cursor column → file column
+    private ColumnValues[] _data = [];
     private int _row = -1, _rows;
-    private readonly char[][] _text;          // formatted non-string values of the current row
-    private readonly int[] _textLength;
-    private readonly long[] _formattedAt;     // RowNumber at which _text[c] was formatted
+    private readonly CsvRendering _rendering;
 
     /// <summary>Opens the first part and reads its schema; <paramref name="table"/> is the contract table name (for type checks).</summary>
     public ParquetTableCursor(string table, IReadOnlyList<ParquetPart> parts, string sourceName)
@@ -43,12 +42,8 @@ public sealed class ParquetTableCursor : ITableCursor
         SourceName = sourceName;
         _columns = [];
         OpenNextPart();
-        _columns = [.. _reader!.Schema.Columns.Select(c => c.Name)];
-        _map = [.. Enumerable.Range(0, _columns.Length)];
-        _text = new char[_columns.Length][];
-        for (int i = 0; i < _text.Length; i++) _text[i] = new char[32];
-        _textLength = new int[_columns.Length];
-        _formattedAt = new long[_columns.Length];
+        _columns = [.. _fields.Select(f => f.Name)];
+        _rendering = new CsvRendering(_columns.Length);
     }
 
     public string SourceName { get; }
@@ -67,7 +62,7 @@ public sealed class ParquetTableCursor : ITableCursor
                 return true;
             }
             if (_reader is not null && _rowGroup < _reader.RowGroupCount) { LoadRowGroup(_rowGroup++); continue; }
-            if (_part + 1 >= _parts.Count) { _reader?.Dispose(); _reader = null; return false; }
+            if (_part + 1 >= _parts.Count) { CloseReader(); return false; }
             OpenNextPart();
         }
     }
@@ -75,17 +70,7 @@ public sealed class ParquetTableCursor : ITableCursor
     public ReadOnlySpan<char> Field(int column)
     {
         if ((uint)column >= (uint)_columns.Length || _row < 0 || _row >= _rows) return default;
-        var data = _data[_map[column]];
-        if (data.IsNull(_row)) return default;
-        if (data.Column.Type == ParquetType.String) return data.GetString(_row);
-        if (_formattedAt[column] != RowNumber)
-        {
-            int written;
-            while (!TryFormat(data, _row, _text[column], out written)) _text[column] = new char[_text[column].Length * 2];
-            _textLength[column] = written;
-            _formattedAt[column] = RowNumber;
-        }
-        return _text[column].AsSpan(0, _textLength[column]);
+        return _rendering.Field(column, _data[column], _row, RowNumber);
     }
 
     public string RawRow()
@@ -99,69 +84,47 @@ public sealed class ParquetTableCursor : ITableCursor
         return sb.ToString();
     }
 
-    private static bool TryFormat(ColumnData data, int row, Span<char> dst, out int written)
-    {
-        var inv = CultureInfo.InvariantCulture;
-        switch (data.Column.Type)
-        {
-            case ParquetType.Decimal: return data.GetDecimal(row).TryFormat(dst, out written, default, inv);
-            case ParquetType.Date: return data.GetDate(row).TryFormat(dst, out written, "yyyy-MM-dd", inv);
-            case ParquetType.Timestamp: return data.GetTimestamp(row).TryFormat(dst, out written, "yyyy-MM-dd HH:mm:ss.FFFFFF", inv);
-            case ParquetType.Int32: return data.GetInt32(row).TryFormat(dst, out written, default, inv);
-            case ParquetType.Int64: return data.GetInt64(row).TryFormat(dst, out written, default, inv);
-            case ParquetType.Double: return data.GetDouble(row).TryFormat(dst, out written, "R", inv);
-            case ParquetType.Float: return data.GetFloat(row).TryFormat(dst, out written, "R", inv);
-            case ParquetType.Boolean:
-                var text = data.GetBoolean(row) ? "true" : "false";
-                written = text.Length;
-                return text.TryCopyTo(dst);
-            default:
-                var s = Convert.ToString(data.GetValue(row), inv) ?? "";
-                written = s.Length;
-                return s.TryCopyTo(dst);
-        }
-    }
-
     private void LoadRowGroup(int rowGroup)
     {
-        var reader = _reader!;
-        var data = new ColumnData[reader.Schema.Columns.Count];
-        try
+        var data = new ColumnValues[_fields.Length];
+        int rows = Unreadable(_partName, () =>
         {
-            var read = reader.ReadRowGroup(rowGroup, _map);     // the mapped columns, decoded in parallel
-            for (int i = 0; i < _map.Length; i++) data[_map[i]] = read[i];
-        }
-        catch (ParquetFormatException e) { throw new InputUnreadableException($"{_partName}: not a readable Parquet file: {e.Message}", e); }
+            using var group = _reader!.OpenRowGroupReader(rowGroup);
+            for (int c = 0; c < _fields.Length; c++) data[c] = ColumnReader.ReadAsync(group, _fields[c]).AsTask().GetAwaiter().GetResult();
+            return checked((int)group.RowCount);
+        });
         _data = data;
-        _rows = (int)reader.RowGroupRows(rowGroup);
+        _rows = rows;
         _row = -1;
     }
 
     private void OpenNextPart()
     {
-        _reader?.Dispose();
-        _reader = null;
+        CloseReader();
         var part = _parts[++_part];
         _partName = part.DisplayName;
-        ParquetFileReader reader;
-        try { reader = new ParquetFileReader(part.Open(), part.DisplayName); }
-        catch (ParquetFormatException e) { throw new InputUnreadableException($"{part.DisplayName}: not a readable Parquet file: {e.Message}", e); }
+        var stream = part.Open();
+        var reader = Unreadable(part.DisplayName, () =>
+        {
+            try { return ParquetReader.CreateAsync(stream, leaveStreamOpen: false).GetAwaiter().GetResult(); }
+            catch { stream.Dispose(); throw; }
+        });
         try
         {
-            var schema = reader.Schema;
-            foreach (var c in schema.Columns)
-                if (InputColumnKinds.Of(_table, c.Name) is { } kind && !InputColumnKinds.Accepts(kind, c.Type))
-                    throw new InputUnreadableException($"{part.DisplayName}: column '{c.Name}' of input table '{_table}' is stored as {c.Type}; the contract needs {InputColumnKinds.Describe(kind)}.");
+            var fields = Unreadable(part.DisplayName, () => FlatColumns.Of(reader.Schema));
+            foreach (var f in fields)
+                if (InputColumnKinds.Of(_table, f.Name) is { } kind && !InputColumnKinds.Accepts(kind, f))
+                    throw new InputUnreadableException($"{part.DisplayName}: column '{f.Name}' of input table '{_table}' is stored as {InputColumnKinds.Stored(f)}; the contract needs {InputColumnKinds.Describe(kind)}.");
             if (_columns.Length > 0)
             {
-                var names = schema.Columns.Select(c => c.Name).ToList();
-                var map = _columns.Select(c => names.IndexOf(c)).ToArray();
-                if (names.Count != _columns.Length || map.Any(i => i < 0))
-                    throw new InputUnreadableException($"{part.DisplayName}: its columns ({string.Join(", ", names)}) differ from those of the table's first part ({string.Join(", ", _columns)}).");
-                _map = map;
+                var byName = fields.ToDictionary(f => f.Name, StringComparer.Ordinal);
+                if (fields.Count != _columns.Length || _columns.Any(c => !byName.ContainsKey(c)))
+                    throw new InputUnreadableException($"{part.DisplayName}: its columns ({string.Join(", ", fields.Select(f => f.Name))}) differ from those of the table's first part ({string.Join(", ", _columns)}).");
+                _fields = [.. _columns.Select(c => byName[c])];
             }
+            else _fields = [.. fields];
         }
-        catch { reader.Dispose(); throw; }
+        catch { reader.DisposeAsync().AsTask().GetAwaiter().GetResult(); throw; }
         _reader = reader;
         _rowGroup = 0;
         _data = [];
@@ -169,9 +132,21 @@ public sealed class ParquetTableCursor : ITableCursor
         _row = -1;
     }
 
-    public void Dispose()
+    /// <summary>Runs a Parquet.Net call; whatever a damaged file makes it throw becomes one message naming the file.</summary>
+    private static T Unreadable<T>(string file, Func<T> read)
     {
-        _reader?.Dispose();
+        try { return read(); }
+        catch (Exception e) when (e is not (InputUnreadableException or OperationCanceledException))
+        {
+            throw new InputUnreadableException($"{file}: not a readable Parquet file: {e.Message}", e);
+        }
+    }
+
+    private void CloseReader()
+    {
+        _reader?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _reader = null;
     }
+
+    public void Dispose() => CloseReader();
 }

@@ -1,0 +1,19 @@
+using System.IO.Compression;
+using Parquet;
+
+namespace Pipeline.Grains.Output;
+
+/// <summary>
+/// How each output file is written: codec, rows per row group, the footer's key-value metadata (run id, schema and
+/// code version). <see cref="ParquetOptions"/> turns it into Parquet.Net's options for a table's columns.
+/// </summary>
+public sealed record PartFormat(CompressionMethod Codec, int RowGroupRows, IReadOnlyDictionary<string, string> Metadata)
+{
+    /// <summary>Parquet.Net's options: the codec at its balanced level (6.1.0 defaults to the slowest, e.g. zstd level 19) and dictionary encoding on the given columns.</summary>
+    public ParquetOptions ParquetOptions(IEnumerable<string> dictionaryColumns)
+    {
+        var options = new ParquetOptions { CompressionMethod = Codec, CompressionLevel = CompressionLevel.Optimal };
+        foreach (var column in dictionaryColumns) options.ColumnEncodingHints[column] = EncodingHint.Dictionary;
+        return options;
+    }
+}
