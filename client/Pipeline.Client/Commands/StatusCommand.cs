@@ -18,9 +18,8 @@ public static class StatusCommand
     [
         new("run_id", s => s.RunId), new("state", s => State(s)), new("stage", s => s.Stage),
         new("units_done", s => s.UnitsDone), new("units_total", s => s.UnitsTotal),
-        new("engine", s => s.Engine), new("trigger", s => s.Trigger),
-        new("started_at", s => s.StartedAt), new("updated_at", s => s.UpdatedAt),
-        new("error", s => s.Error), new("trace_id", s => s.TraceId),
+        new("trigger", s => s.Trigger), new("started_at", s => s.StartedAt), new("updated_at", s => s.UpdatedAt),
+        new("error", s => s.Error), new("engine", s => s.Engine), new("trace_id", s => s.TraceId),
     ];
 
     public static Command Create()
