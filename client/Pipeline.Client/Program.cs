@@ -1,9 +1,10 @@
 using System.CommandLine;
+using Pipeline.Client.Cli;
 using Pipeline.Client.Commands;
 
 namespace Pipeline.Client;
 
-/// <summary>The <c>pipeline</c> command line: run, generate, report, schedule, runs, status, cancel.</summary>
+/// <summary>The <c>pipeline</c> command line: run, generate, report, schedule, runs, status, cancel (conventions: README, "Command line").</summary>
 public static class Program
 {
     public static Task<int> Main(string[] args)
@@ -18,6 +19,9 @@ public static class Program
             StatusCommand.Create(),
             CancelCommand.Create(),
         };
+        CliConsole.Install();       // no escape codes when redirected or NO_COLOR; no fixed width when redirected
+        VersionText.Install(root);  // pipeline 0.1.0 (commit …)
+        GroupedHelp.Install(root);  // option groups in `run --help`
         // Signals are not handled here (System.CommandLine would end the process 2 s after one): `run` and `schedule`
         // stop gracefully on their own (TerminationSignals); the short commands end at once as usual.
         return root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

@@ -11,7 +11,7 @@ public static class GenerateCommand
         var preset = new Option<string>("--preset") { Description = "sample (a few thousand firms), region (~200,000) or national (~10 million firms, ~60 million links)", DefaultValueFactory = _ => "sample" };
         preset.AcceptOnlyFromAmong("sample", "region", "national");
         var seed = new Option<ulong>("--seed") { Description = "Seed of the generator: the same seed writes the same bytes", DefaultValueFactory = _ => 42 };
-        var output = new Option<string>("--output") { Description = "Folder to write clusters.csv, firms.csv, links.csv, firm_years.csv into", Required = true };
+        var output = new Option<string>("--output", "-o") { Description = "Folder to write clusters.csv, firms.csv, links.csv, firm_years.csv into", Required = true };
         var badRows = new Option<int>("--bad-rows") { Description = "Also write this many invalid rows of known kinds (to see quarantine at work)", DefaultValueFactory = _ => 0 };
         var command = new Command("generate", "Generate a synthetic national data set of firms and inter-firm links (CSV, contract schema)") { preset, seed, output, badRows };
         command.SetAction((parse, ct) =>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text;
+using Pipeline.Client.Cli;
 using Pipeline.Client.Cluster;
 using Pipeline.Client.Configuration;
 using Pipeline.Client.Console;
@@ -26,7 +27,7 @@ public static class RunCommand
     public static Command Create()
     {
         var input = new Option<string?>("--input") { Description = "Input folder or blob URI with clusters, firms, links (and optional firm_years) tables; default: a generated sample" };
-        var output = new Option<string?>("--output") { Description = "Output folder or blob URI (default ./out, or Run:Output in appsettings.json)" };
+        var output = new Option<string?>("--output", "-o") { Description = "Output folder or blob URI (default ./out, or Run:Output in appsettings.json)" };
         var runId = new Option<string?>("--run-id") { Description = "Run id [A-Za-z0-9._-]{1,64}; default: the UTC start time, e.g. 20261122T020000Z" };
         var replace = new Option<bool>("--replace") { Description = "Replace an existing run with the same id (removes its manifest, then its parts)" };
         var preset = new Option<string>("--preset") { Description = "Generated data set when --input is not given: sample or region", DefaultValueFactory = _ => "sample" };
@@ -38,13 +39,19 @@ public static class RunCommand
         var parallelism = new Option<int?>("--parallelism") { Description = "Unit worker threads of the embedded silo (default: all cores)" };
         var plain = new Option<bool>("--plain") { Description = "Plain progress lines even on a terminal" };
         var trigger = new Option<string>("--trigger") { Description = "What started the run, recorded in _status.json and _manifest.json", DefaultValueFactory = _ => RunTriggers.Manual, Hidden = true };
-        var cluster = new Option<string?>("--cluster") { Description = "Run on the Orleans cluster (id: Cluster:ClusterId, default pipeline) that AZURE_STORAGE_CONNECTION_STRING names, instead of an embedded silo", Arity = ArgumentArity.ZeroOrOne };
+        var cluster = new Option<string?>("--cluster") { Description = "Run on the Orleans cluster (id: Cluster:ClusterId, default pipeline) that AZURE_STORAGE_CONNECTION_STRING names, instead of an embedded silo", Arity = ArgumentArity.ZeroOrOne, HelpName = "ID" };
         var detach = new Option<bool>("--detach") { Description = "With --cluster: return once the run is accepted, printing its id (follow it with `pipeline status RUN_ID`)" };
         var cancelOnExit = new Option<bool>("--cancel-on-exit") { Description = "With --cluster: Ctrl+C cancels the run instead of leaving it running in the cluster" };
-        var resume = new Option<string?>("--resume") { Description = "Finish the unfinished run RUN_ID (on a cluster, units with stored outputs are not redone)" };
+        var resume = new Option<string?>("--resume") { Description = "Finish the unfinished run RUN_ID (on a cluster, units with stored outputs are not redone)", HelpName = "RUN_ID" };
 
         var command = new Command("run", "Compute every metric for a data set and write Parquet tables under OUTPUT/runs/RUN_ID/")
             { input, output, runId, replace, preset, seed, shock, recovery, asOf, parallelism, plain, trigger, cluster, detach, cancelOnExit, resume };
+        GroupedHelp.Set(command,
+            new("Input/output", [input, output, runId, replace, resume, preset, seed]),
+            new("Metrics", [shock, recovery, asOf]),
+            new("Parquet (settings, not options: appsettings.json or PIPELINE_Parquet__NAME)", [], ParquetSettings),
+            new("Cluster", [cluster, detach, cancelOnExit, parallelism]),
+            new("Display", [plain]));
         command.SetAction(async (parse, outer) =>
         {
             using var signals = new TerminationSignals(outer);   // first Ctrl+C / SIGTERM: cancel (embedded) or detach (cluster)
@@ -73,6 +80,13 @@ public static class RunCommand
         });
         return command;
     }
+
+    private static readonly (string, string)[] ParquetSettings =
+    [
+        ("Parquet:Codec", "snappy (default), gzip, zstd, uncompressed"),
+        ("Parquet:RowGroupRows", "Rows per row group (default 1000000)"),
+        ("Parquet:DataPageVersion", "1 (default, read by every tool) or 2"),
+    ];
 
     /// <summary>Where a run goes: the embedded silo, or a cluster (its id; detach at once; Ctrl+C cancels instead of detaching).</summary>
     public sealed record RunTarget(bool Cluster, string? ClusterId, bool Detach, bool CancelOnExit)

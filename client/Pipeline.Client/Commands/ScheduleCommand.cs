@@ -18,7 +18,7 @@ public static class ScheduleCommand
         var cron = new Option<string>("--cron") { Description = "Quartz cron: sec min hour day-of-month month day-of-week, e.g. \"0 0 2 ? * SUN\" (Sundays 02:00)", Required = true };
         var zone = new Option<string?>("--time-zone") { Description = "Time zone of the cron times (IANA id, e.g. Asia/Shanghai; default UTC)" };
         var input = new Option<string>("--input") { Description = "Input folder or blob URI", Required = true };
-        var output = new Option<string>("--output") { Description = "Output folder or blob URI", Required = true };
+        var output = new Option<string>("--output", "-o") { Description = "Output folder or blob URI", Required = true };
         var cluster = new Option<string?>("--cluster") { Description = "Start the runs on the Orleans cluster (passed on to `run --cluster`; default: an embedded silo per run)", Arity = ArgumentArity.ZeroOrOne };
         var retries = new Option<int>("--retries") { Description = "Retries of a failed run (0 = none)", DefaultValueFactory = _ => 3 };
         var retryDelay = new Option<TimeSpan>("--retry-delay") { Description = "Wait before the first retry; doubles per retry, at most 1 hour", DefaultValueFactory = _ => TimeSpan.FromMinutes(5) };

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using OpenTelemetry;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
@@ -36,7 +37,8 @@ public sealed class TelemetrySession : IDisposable
         {
             // Console lines get the trace and span ids as scopes ("=> TraceId:…") when a span is current.
             b.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
-            if (consoleLogs) b.AddSimpleConsole(o => { o.IncludeScopes = true; o.SingleLine = true; o.TimestampFormat = "yyyy-MM-ddTHH:mm:ssZ "; o.UseUtcTimestamp = true; });
+            if (consoleLogs) b.AddSimpleConsole(o => { o.IncludeScopes = true; o.SingleLine = true; o.TimestampFormat = "yyyy-MM-ddTHH:mm:ssZ "; o.UseUtcTimestamp = true;
+                o.ColorBehavior = Cli.CliConsole.EscapesAllowed ? LoggerColorBehavior.Default : LoggerColorBehavior.Disabled; });
             if (settings.Logs) b.AddOpenTelemetry(o => { o.SetResourceBuilder(resource); o.AddOtlpExporter(); });
             // A run's own progress already goes to the console through its observer: its log records go to OTLP only.
             if (consoleLogs) b.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(RunCategory, LogLevel.None);

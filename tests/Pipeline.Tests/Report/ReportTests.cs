@@ -48,7 +48,7 @@ public class ReportTests(FixtureRun run) : IClassFixture<FixtureRun>
     {
         using var folder = new TempFolder();
         var html = folder.File("report.html");
-        Assert.Equal(ExitCodes.Ok, await Pipeline.Client.Program.Main(["report", run.Result.RunId, "--store", run.Output.Path, "--output", html]));
+        Assert.Equal(ExitCodes.Ok, await Pipeline.Client.Program.Main(["report", run.Result.RunId, "--output", run.Output.Path, "--html", html]));
         var text = await File.ReadAllTextAsync(html);
         Assert.DoesNotMatch(new Regex("(src|href)\\s*=", RegexOptions.IgnoreCase), text); // self-contained: nothing to fetch
 
@@ -76,8 +76,8 @@ public class ReportTests(FixtureRun run) : IClassFixture<FixtureRun>
     public async Task Report_of_a_store_without_runs_exits_with_2()
     {
         using var empty = new TempFolder();
-        Assert.Equal(ExitCodes.BadInput, await Pipeline.Client.Program.Main(["report", "--store", empty.Path, "--output", empty.File("r.html")]));
-        Assert.Equal(ExitCodes.BadInput, await Pipeline.Client.Program.Main(["report", "no-such-run", "--store", empty.Path, "--output", empty.File("r.html")]));
+        Assert.Equal(ExitCodes.BadInput, await Pipeline.Client.Program.Main(["report", "--output", empty.Path, "--html", empty.File("r.html")]));
+        Assert.Equal(ExitCodes.BadInput, await Pipeline.Client.Program.Main(["report", "no-such-run", "--output", empty.Path, "--html", empty.File("r.html")]));
     }
 }
 

@@ -56,6 +56,6 @@ public class RunHistoryTests
         Assert.Equal("unknown", runs.Single(r => r.RunId == "stray").State);
         Assert.Equal([failed.RunId, done.RunId, running.RunId, "stray"], runs.Select(r => r.RunId)); // newest start first, unknown last
 
-        Assert.Equal(ExitCodes.Ok, await Pipeline.Client.Program.Main(["runs", "--store", output.Path]));
+        Assert.Equal(ExitCodes.Ok, await Pipeline.Client.Program.Main(["runs", "--output", output.Path]));
     }
 }
