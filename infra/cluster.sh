@@ -9,6 +9,7 @@
 #   bash infra/cluster.sh add K     start K more silos in the running cluster
 #   bash infra/cluster.sh pids      the silo process ids, one per line, in start order
 #   bash infra/cluster.sh env       the export lines again
+#   bash infra/cluster.sh azurite-restart [S]  drill: kill -9 the cluster's Azurite, restart it S seconds later (default 3)
 #   bash infra/cluster.sh stop      stop every silo and the Azurite this script started
 #
 # Silos run silo/Pipeline.SiloHost (built in Release if needed). Extra silo settings come from the environment
@@ -22,7 +23,7 @@ state="${CLUSTER_STATE_DIR:-$here/.run/cluster}"
 silo_dll="$root/silo/Pipeline.SiloHost/bin/Release/net10.0/silo.dll"
 key='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
 
-usage() { echo "usage: bash infra/cluster.sh start N | add K | pids | env | stop" >&2; exit 2; }
+usage() { echo "usage: bash infra/cluster.sh start N | add K | pids | env | azurite-restart [S] | stop" >&2; exit 2; }
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
@@ -34,8 +35,15 @@ start_azurite() {
   [ -f "$main" ] || { echo "infra/cluster.sh: $main not found" >&2; exit 1; }
   blob="$(free_port)"; table="$(free_port)"
   location="$state/azurite-$(date -u +%Y%m%dT%H%M%S)-$$"; mkdir -p "$location"
+  echo "$blob $table $location" > "$state/azurite.args"
+  run_azurite "$blob" "$table" "$location"
+  echo "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$blob/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table/devstoreaccount1;" > "$state/connection"
+}
+
+run_azurite() {   # run_azurite BLOB_PORT TABLE_PORT LOCATION: start it and wait until it answers
+  local main="$here/node/node_modules/azurite/dist/src/azurite.js" blob="$1" table="$2" location="$3"
   setsid node "$main" --blobHost 127.0.0.1 --blobPort "$blob" --tableHost 127.0.0.1 --tablePort "$table" --queuePort 0 \
-    --location "$location" --disableTelemetry --skipApiVersionCheck --loose > "$state/azurite.log" 2>&1 < /dev/null &
+    --location "$location" --disableTelemetry --skipApiVersionCheck --loose >> "$state/azurite.log" 2>&1 < /dev/null &
   echo $! > "$state/azurite.pid"
   local i code
   for i in $(seq 1 300); do
@@ -44,7 +52,6 @@ start_azurite() {
     if [ -n "$code" ] && [ "$code" != "000" ]; then break; fi
     sleep 0.1
   done
-  echo "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$blob/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table/devstoreaccount1;" > "$state/connection"
 }
 
 start_silos() {
@@ -99,6 +106,12 @@ case "$cmd" in
     [ -f "$state/connection" ] || { echo "infra/cluster.sh: no cluster is running (bash infra/cluster.sh start N)" >&2; exit 1; }
     start_silos "$1" ;;
   pids) [ -f "$state/pids" ] && cat "$state/pids" ;;
+  azurite-restart)   # drill: SIGKILL Azurite, wait SECONDS (default 3), start it again on the same ports and data
+    [ -f "$state/azurite.args" ] || { echo "infra/cluster.sh: this cluster did not start its own Azurite" >&2; exit 1; }
+    kill -9 "$(cat "$state/azurite.pid")" 2>/dev/null || true
+    sleep "${1:-3}"
+    read -r blob table location < "$state/azurite.args"
+    run_azurite "$blob" "$table" "$location" ;;
   env) [ -f "$state/connection" ] || { echo "infra/cluster.sh: no cluster is running" >&2; exit 1; }; print_env ;;
   stop)
     if [ -f "$state/pids" ]; then

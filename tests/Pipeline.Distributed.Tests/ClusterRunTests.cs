@@ -123,6 +123,28 @@ public sealed class ClusterRunTests(ClusterData data, ITestOutputHelper log)
     }
 
     [Fact]
+    public async Task Azurite_killed_and_restarted_mid_run_gives_a_finished_run_or_a_clean_failure()
+    {
+        using var cluster = new LocalCluster(3);
+        using var output = new TempFolder();
+        using var run = new FollowedRun(RunArgs(data.Region, output.Path, "storage-restart"), cluster.ClientEnvironment);
+        await run.Seen(l => l.Contains("compute: ") && l.Contains("units ("), Deadline);
+        cluster.RestartAzurite(TimeSpan.FromSeconds(3));
+        var clock = Stopwatch.StartNew();
+        int exit = await run.ExitAsync(Deadline);
+        log.WriteLine($"azurite restarted: the run ended with exit {exit} {clock.Elapsed.TotalSeconds:F1} s after the restart");
+        var folder = Path.Combine(output.Path, "runs", "storage-restart");
+        if (exit == 0)
+        {
+            ParquetRows.AssertSame(data.ReferenceRun("region"), folder);
+            return;
+        }
+        Assert.True(exit == 1, $"{run.Output}\n{cluster.Logs()}");
+        Assert.False(File.Exists(Path.Combine(folder, "_manifest.json")), "a failed run published its manifest");
+        Assert.False(File.Exists(Path.Combine(output.Path, "latest")), "a failed run moved latest");
+    }
+
+    [Fact]
     public async Task A_detached_run_can_be_cancelled_and_publishes_nothing()
     {
         using var cluster = new LocalCluster(2, new Dictionary<string, string> { ["DelayMs"] = "200" });

@@ -181,7 +181,7 @@ public static class RunCommand
 
             if (result.ExitCode == ExitCodes.Ok)
             {
-                RunSummary.Print(AnsiConsole.Console, result.Highlights!, config.Output);
+                RunSummary.Print(AnsiConsole.Console, result.Highlights!, ObjectStores.Open(config.Output, config.BlobOptions()).DisplayUri); // no SAS token
                 return ExitCodes.Ok;
             }
             await ReportFailureAsync(result, runId, target);

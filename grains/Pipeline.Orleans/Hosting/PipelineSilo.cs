@@ -34,6 +34,7 @@ public static class PipelineSilo
         silo.UseLocalhostClustering(FreePort(), FreePort(), null, "pipeline-embedded-" + Environment.ProcessId, ClusterConnection.DefaultId);
         silo.AddMemoryGrainStorage(PipelineStorage.Name);
         silo.UseInMemoryReminderService();
+        silo.Configure<SiloOptions>(o => o.SiloName = Environment.MachineName); // units report this host
         return silo;
     }
 

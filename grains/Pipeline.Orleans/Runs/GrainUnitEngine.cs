@@ -62,11 +62,10 @@ public sealed class GrainUnitEngine(IGrainFactory grains, RunWorkStores stores, 
                 switch (plan[i])
                 {
                     case ClusterUnit u:
-                        var unitInput = input.ClusterInput(u.Cluster);
-                        keys[i] = UnitKeys.ForCluster(u.UnitId, unitInput, context);
+                        keys[i] = UnitKeys.ForCluster(u.UnitId, input.ClusterInput(u.Cluster), context);
                         if (!await store.HasOutputAsync(keys[i], c).ConfigureAwait(false))
                         {
-                            await store.PutClusterInputAsync(keys[i], unitInput, c).ConfigureAwait(false);
+                            await store.PutClusterInputAsync(keys[i], input, u.Cluster, c).ConfigureAwait(false);
                             Interlocked.Increment(ref staged);
                         }
                         break;
@@ -204,6 +203,7 @@ public sealed class GrainUnitEngine(IGrainFactory grains, RunWorkStores stores, 
                 case FirmPartitionUnit p: partitions[p.Partition] = output.Partition; break;
             }
         }).ConfigureAwait(false);
+        store.ReleaseInputs();
         return new UnitResults([.. clusters.Select(o => o!)], [.. partitions.Select(o => o!)]);
     }
 }

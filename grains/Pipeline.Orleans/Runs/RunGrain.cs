@@ -142,10 +142,12 @@ public sealed class RunGrain(
         }
         catch (Exception e)
         {
+            bool started = e.Data[RunCoordinator.StatusRecordedKey] is true;
             var failure = e switch
             {
                 OperationCanceledException when ct.IsCancellationRequested => RunFailure.Cancelled,
-                InputUnreadableException or ArgumentException => RunFailure.BadInput,
+                InputUnreadableException => RunFailure.BadInput,
+                ArgumentException when !started => RunFailure.BadInput, // settings or a resume that cannot be, found before the run started
                 RunExistsException => RunFailure.RunExists,
                 _ => RunFailure.Failed,
             };

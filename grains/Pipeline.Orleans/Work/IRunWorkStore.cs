@@ -16,13 +16,16 @@ public interface IRunWorkStore
     Task<ClusterUnitContext> GetContextAsync(CancellationToken ct);
     Task PutCountryAsync(PartitionedInput input, CancellationToken ct);
     Task<CountryIndex> GetCountryAsync(CancellationToken ct);
-    Task PutClusterInputAsync(string unitKey, ClusterUnitInput input, CancellationToken ct);
+    /// <summary>Keeps cluster <paramref name="cluster"/>'s unit input (cut from <paramref name="input"/>) under <paramref name="unitKey"/>.</summary>
+    Task PutClusterInputAsync(string unitKey, PartitionedInput input, int cluster, CancellationToken ct);
     Task<ClusterUnitInput> GetClusterInputAsync(string unitKey, CancellationToken ct);
     Task<bool> HasOutputAsync(string unitKey, CancellationToken ct);
     Task PutOutputAsync(string unitKey, UnitOutput output, CancellationToken ct);
     Task<UnitOutput> GetOutputAsync(string unitKey, CancellationToken ct);
     /// <summary>Whether the run still takes outputs (its context is there; cleaning up removes it first).</summary>
     Task<bool> IsOpenAsync(CancellationToken ct);
+    /// <summary>Every output is collected: what only the units needed (context, country index, inputs) may go (a memory store lets them go now).</summary>
+    void ReleaseInputs();
     /// <summary>Removes every working file of the run.</summary>
     Task DeleteAsync(CancellationToken ct);
 }

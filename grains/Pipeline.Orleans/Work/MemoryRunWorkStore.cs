@@ -10,7 +10,7 @@ namespace Pipeline.Orleans.Work;
 /// </summary>
 public sealed class MemoryRunWorkStore : IRunWorkStore
 {
-    private readonly ConcurrentDictionary<string, ClusterUnitInput> _inputs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (PartitionedInput Input, int Cluster)> _inputs = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, UnitOutput> _outputs = new(StringComparer.Ordinal);
     private ClusterUnitContext? _context;
     private CountryIndex? _country;
@@ -21,10 +21,11 @@ public sealed class MemoryRunWorkStore : IRunWorkStore
     public Task<ClusterUnitContext> GetContextAsync(CancellationToken ct) => Task.FromResult(_context ?? throw Missing("the unit context"));
     public Task PutCountryAsync(PartitionedInput input, CancellationToken ct) { _country = input.Country; return Task.CompletedTask; }
     public Task<CountryIndex> GetCountryAsync(CancellationToken ct) => Task.FromResult(_country ?? throw Missing("the country index"));
-    public Task PutClusterInputAsync(string unitKey, ClusterUnitInput input, CancellationToken ct) { _inputs[unitKey] = input; return Task.CompletedTask; }
+    /// <summary>Keeps a reference only: the unit's arrays are cut from the partitioned input when the unit runs, so they do not all live at once.</summary>
+    public Task PutClusterInputAsync(string unitKey, PartitionedInput input, int cluster, CancellationToken ct) { _inputs[unitKey] = (input, cluster); return Task.CompletedTask; }
 
     public Task<ClusterUnitInput> GetClusterInputAsync(string unitKey, CancellationToken ct) =>
-        Task.FromResult(_inputs.TryGetValue(unitKey, out var i) ? i : throw Missing($"the input of unit {unitKey}"));
+        Task.FromResult(_inputs.TryGetValue(unitKey, out var i) ? i.Input.ClusterInput(i.Cluster) : throw Missing($"the input of unit {unitKey}"));
 
     public Task<bool> HasOutputAsync(string unitKey, CancellationToken ct) => Task.FromResult(_outputs.ContainsKey(unitKey));
 
@@ -37,6 +38,9 @@ public sealed class MemoryRunWorkStore : IRunWorkStore
 
     public Task<UnitOutput> GetOutputAsync(string unitKey, CancellationToken ct) =>
         Task.FromResult(_outputs.TryGetValue(unitKey, out var o) ? o : throw Missing($"the output of unit {unitKey}"));
+
+    /// <summary>Lets the country-wide graphs (gigabytes at national scale) go before the aggregation allocates the joined rows.</summary>
+    public void ReleaseInputs() { _inputs.Clear(); _country = null; }
 
     public Task<bool> IsOpenAsync(CancellationToken ct) => Task.FromResult(_context is not null);
 

@@ -28,8 +28,8 @@ public sealed class StoredRunWorkStore(IObjectStore store, string runId) : IRunW
     public async Task<CountryIndex> GetCountryAsync(CancellationToken ct) =>
         _country ??= await Once(() => _country, () => ReadAsync(_layout.Country, CountryIndexCodec.Decode, ct), v => _country = v, ct).ConfigureAwait(false);
 
-    public Task PutClusterInputAsync(string unitKey, ClusterUnitInput input, CancellationToken ct) =>
-        WriteAsync(_layout.Input(unitKey), WorkItemInputCodec.EncodeCluster(unitKey, input), ct);
+    public Task PutClusterInputAsync(string unitKey, PartitionedInput input, int cluster, CancellationToken ct) =>
+        WriteAsync(_layout.Input(unitKey), WorkItemInputCodec.EncodeCluster(unitKey, input.ClusterInput(cluster)), ct);
 
     public Task<ClusterUnitInput> GetClusterInputAsync(string unitKey, CancellationToken ct) =>
         ReadAsync(_layout.Input(unitKey), s => ((StagedCluster)WorkItemInputCodec.Decode(s)[0]).Input, ct);
@@ -45,6 +45,8 @@ public sealed class StoredRunWorkStore(IObjectStore store, string runId) : IRunW
         var o = WorkItemOutputCodec.Decode(s);
         return new UnitOutput(o.Clusters.Count > 0 ? o.Clusters[0].Output : null, o.Partitions.Count > 0 ? o.Partitions[0].Output : null);
     }, ct);
+
+    public void ReleaseInputs() => _country = null; // the files stay until the run is published (a resumed coordinator may need them)
 
     public async Task<bool> IsOpenAsync(CancellationToken ct) => await store.GetInfoAsync(_layout.Context, ct).ConfigureAwait(false) is not null;
 

@@ -36,6 +36,9 @@ public sealed class LocalCluster : IDisposable
 
     public void Add(int silos) => Script("add", silos.ToString());
 
+    /// <summary>Kills the cluster's Azurite with SIGKILL and starts it again on the same ports and data after <paramref name="down"/>.</summary>
+    public void RestartAzurite(TimeSpan down) => Script("azurite-restart", ((int)Math.Ceiling(down.TotalSeconds)).ToString());
+
     /// <summary>SIGKILL, SIGSTOP or SIGCONT to silo-<paramref name="n"/> (1-based, start order).</summary>
     public void Signal(int n, string signal)
     {

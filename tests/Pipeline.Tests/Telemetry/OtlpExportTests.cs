@@ -43,10 +43,17 @@ public class OtlpExportTests
         Assert.Equal("manual", manifest.RootElement.GetProperty("trigger").GetString());
 
         // Other tests may run pipelines at the same time: keep only this run's trace.
-        var spans = receiver.Spans().Where(s => s.TraceId == traceId).ToList();
-        Assert.All(spans, s => Assert.Equal(PipelineTelemetry.Name, s.Scope));
+        // The pipeline's own spans form the tree client → coordinator (the run's grain) → run → stages → units;
+        // Orleans' spans of the grain calls share the trace.
+        var traced = receiver.Spans().Where(s => s.TraceId == traceId).ToList();
+        var spans = traced.Where(s => s.Scope == PipelineTelemetry.Name).ToList();
+        Assert.Contains(traced, s => s.Scope.StartsWith("Microsoft.Orleans", StringComparison.Ordinal));
+        var client = Assert.Single(spans, s => s.Name == "pipeline.client.run");
+        Assert.Equal("", client.ParentSpanId);
+        var coordinator = Assert.Single(spans, s => s.Name == "pipeline.coordinator");
+        Assert.Equal(client.SpanId, coordinator.ParentSpanId);
         var root = Assert.Single(spans, s => s.Name == PipelineTelemetry.RunSpan);
-        Assert.Equal("", root.ParentSpanId);
+        Assert.Equal(coordinator.SpanId, root.ParentSpanId);
         Assert.Equal("otel-1", root.Attributes[PipelineTelemetry.RunIdKey]);
         Assert.Equal("orleans", root.Attributes[PipelineTelemetry.EngineKey]);
         Assert.Equal("manual", root.Attributes[PipelineTelemetry.TriggerKey]);
