@@ -3,7 +3,7 @@ using Pipeline.Client.Commands;
 
 namespace Pipeline.Client;
 
-/// <summary>The <c>pipeline</c> command line: run, generate.</summary>
+/// <summary>The <c>pipeline</c> command line: run, generate, report, schedule, runs, status, cancel.</summary>
 public static class Program
 {
     public static Task<int> Main(string[] args)
@@ -16,6 +16,7 @@ public static class Program
             ScheduleCommand.Create(),
             RunsCommand.Create(),
             StatusCommand.Create(),
+            CancelCommand.Create(),
         };
         // Signals are not handled here (System.CommandLine would end the process 2 s after one): `run` and `schedule`
         // stop gracefully on their own (TerminationSignals); the short commands end at once as usual.

@@ -84,8 +84,8 @@ public static class Program
         {
             if (Environment.GetEnvironmentVariable("OTEL_SERVICE_NAME") is not { Length: > 0 }) r.AddService("pipeline-silo", serviceVersion: CodeVersion.Current);
         });
-        if (otel.Traces) telemetry.WithTracing(t => t.AddSource(PipelineTelemetry.Name, "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application").AddOtlpExporter());
-        if (otel.Metrics) telemetry.WithMetrics(m => m.AddMeter(PipelineTelemetry.Name, "Microsoft.Orleans").AddOtlpExporter());
+        if (otel.Traces) telemetry.WithTracing(t => t.AddSource(PipelineTelemetry.Name, OrleansTelemetry.RuntimeSource, OrleansTelemetry.ApplicationSource).AddOtlpExporter());
+        if (otel.Metrics) telemetry.WithMetrics(m => m.AddMeter(PipelineTelemetry.Name, OrleansTelemetry.Meter).AddOtlpExporter());
     }
 
     /// <summary>Kubernetes sets <c>KUBERNETES_SERVICE_HOST</c> in every pod; nowhere else does it appear.</summary>

@@ -1,22 +1,19 @@
 using System.Text.Json;
-using Pipeline.Client.Telemetry;
 using Pipeline.Distributed.Tests.Support;
-using Pipeline.Grains.Runs;
 using Pipeline.Grains.Telemetry;
-using Pipeline.Silo.Broker;
-using Pipeline.Storage;
 using Pipeline.Tests.Support;
 using Xunit;
 
 namespace Pipeline.Distributed.Tests;
 
 /// <summary>
-/// A distributed run is one trace: the client (this process) and two real silo processes export OTLP/HTTP to an
-/// in-process receiver; the run's trace holds the run → stage → unit spans, one unit span per unit with a silo as
-/// its host, and the silos' own work-item spans, parented through the W3C context in the RabbitMQ message headers.
+/// A cluster run is one trace: the client and two real silo processes export OTLP/HTTP to an in-process receiver;
+/// the run's trace holds the client's span, the coordinator's (on a silo), the run → stage → unit spans with a silo
+/// as each unit's host, the unit grains' own spans, and Orleans' own spans of the grain calls — parented through
+/// the W3C context the client puts in the submission and Orleans carries in its calls.
 /// </summary>
-[Collection(BrokerCollection.Name)]
-public sealed class DistributedTraceTests(BrokerFixture broker)
+[Collection(ClusterCollection.Name)]
+public sealed class DistributedTraceTests(ClusterData data)
 {
     [Fact]
     public async Task Client_and_silo_spans_share_the_runs_trace()
@@ -28,24 +25,11 @@ public sealed class DistributedTraceTests(BrokerFixture broker)
             ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
             ["OTEL_BSP_SCHEDULE_DELAY"] = "200",   // silos export their spans within a fraction of a second
         };
-        using var silos = new SiloProcesses(broker.Broker, 2, environment: otel);
+        using var cluster = new LocalCluster(2, siloEnvironment: otel);
         using var output = new TempFolder();
         const string runId = "traced";
-
-        foreach (var (k, v) in otel) Environment.SetEnvironmentVariable(k, v);
-        try
-        {
-            using var session = TelemetrySession.Start();
-            var store = new LocalFolderStore(output.Path);
-            var engine = new RabbitMqEngine(new RabbitMqEngineOptions(BrokerEndpoints.Parse(broker.Broker), store, output.Path, runId));
-            using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-            await new RunCoordinator(engine, NullRunObserver.Instance)
-                .RunAsync(new RunRequest(ObjectStores.Open(broker.Data.Path), store) { RunId = runId }, deadline.Token);
-        }
-        finally
-        {
-            foreach (var k in otel.Keys) Environment.SetEnvironmentVariable(k, null);
-        }
+        await Cli.Ok(["run", "--cluster", "--input", data.Fixture, "--output", output.Path, "--run-id", runId, "--plain"],
+            new Dictionary<string, string>(cluster.ClientEnvironment.Concat(otel)));
 
         var run = Path.Combine(output.Path, "runs", runId);
         using var manifest = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(run, "_manifest.json")));
@@ -59,25 +43,25 @@ public sealed class DistributedTraceTests(BrokerFixture broker)
         do
         {
             spans = [.. receiver.Spans().Where(s => s.TraceId == traceId)];
-            if (spans.Any(s => s.Name == "pipeline.silo.item")) break;
+            if (spans.Count(s => s.Name == "pipeline.silo.unit") >= units && spans.Any(s => s.Name == PipelineTelemetry.UnitSpan)) break;
             await Task.Delay(200);
         } while (DateTime.UtcNow < until);
 
+        var client = Assert.Single(spans, s => s.Name == "pipeline.client.run");
+        var coordinator = Assert.Single(spans, s => s.Name == "pipeline.coordinator");
+        Assert.Equal(client.SpanId, coordinator.ParentSpanId);
         var compute = Assert.Single(spans, s => s.Name == PipelineTelemetry.StageSpan && (string)s.Attributes[PipelineTelemetry.StageKey] == "compute");
         var unitSpans = spans.Where(s => s.Name == PipelineTelemetry.UnitSpan).ToList();
         Assert.Equal(units, unitSpans.Count);
-        Assert.Equal(units, unitSpans.Select(s => (string)s.Attributes[PipelineTelemetry.UnitIdKey]).Distinct().Count());
         Assert.All(unitSpans, u =>
         {
             Assert.Equal(compute.SpanId, u.ParentSpanId);
-            Assert.StartsWith("test-silo-", (string)u.Attributes[PipelineTelemetry.HostKey]);
+            Assert.StartsWith("silo-", (string)u.Attributes[PipelineTelemetry.HostKey]);
         });
-        var items = spans.Where(s => s.Name == "pipeline.silo.item").ToList();
-        Assert.NotEmpty(items);
-        Assert.All(items, i =>
-        {
-            Assert.Equal(compute.SpanId, i.ParentSpanId);
-            Assert.StartsWith("test-silo-", (string)i.Attributes[PipelineTelemetry.HostKey]);
-        });
+        var grainSpans = spans.Where(s => s.Name == "pipeline.silo.unit").ToList();
+        Assert.True(grainSpans.Count >= units, $"{grainSpans.Count} unit grain spans for {units} units");
+        Assert.All(grainSpans, g => Assert.Equal(coordinator.SpanId, g.ParentSpanId));
+        Assert.Contains(spans, s => s.Name.Contains("IUnitGrain", StringComparison.Ordinal) || s.Name.Contains("IClusterGrain", StringComparison.Ordinal)
+                                    || s.Name.Contains("IRunGrain", StringComparison.Ordinal)); // Orleans' own grain-call spans
     }
 }

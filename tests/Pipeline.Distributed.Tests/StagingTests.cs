@@ -2,7 +2,7 @@ using Pipeline.Generator;
 using Pipeline.Grains.Input;
 using Pipeline.Grains.Partitioning;
 using Pipeline.Grains.Units;
-using Pipeline.Silo.Staging;
+using Pipeline.Orleans.Work;
 using Pipeline.Storage;
 using Pipeline.Tests.Support;
 using Xunit;
@@ -10,8 +10,8 @@ using Xunit;
 namespace Pipeline.Distributed.Tests;
 
 /// <summary>
-/// What crosses machines, without a broker: work items cover the plan exactly once, and a unit computed from its
-/// staged (encoded, decoded) input gives the very bytes of the unit computed from the in-memory input.
+/// What crosses machines: units are named by their content, and a unit computed from its staged (encoded,
+/// decoded) input gives the very bytes of the unit computed from the in-memory input.
 /// </summary>
 public sealed class StagingTests
 {
@@ -23,21 +23,29 @@ public sealed class StagingTests
         return new PartitionedInput(read.Dataset, new MetricSettings { BetweennessExactMaxFirms = 200, BetweennessPivots = 32, FirmPartitions = 3 });
     });
 
-    [Theory]
-    [InlineData(1)]
-    [InlineData(4)]
-    [InlineData(256)]
-    public void Work_items_cover_the_plan_once_in_order_with_stable_names(int targetItems)
+    [Fact]
+    public void Unit_keys_name_a_units_content()
     {
-        var plan = Sample.Value.Plan;
-        var items = WorkPlanner.Group(plan, targetItems);
+        var input = Sample.Value;
+        var context = UnitContextCodec.Encode(input.Context);
+        var clusters = input.Plan.OfType<ClusterUnit>().ToList();
+        var keys = clusters.Select(c => UnitKeys.ForCluster(c.UnitId, input.ClusterInput(c.Cluster), context)).ToList();
+        Assert.Equal(keys.Count, keys.Distinct().Count());
+        Assert.Equal(keys, clusters.Select(c => UnitKeys.ForCluster(c.UnitId, input.ClusterInput(c.Cluster), context))); // same content, same key
 
-        Assert.Equal(plan.Select(u => u.UnitId), items.SelectMany(i => i.Units).Select(u => u.UnitId));
-        Assert.Equal(items.Count, items.Select(i => i.Name).Distinct().Count());
-        Assert.Equal(items.Select(i => i.Name), WorkPlanner.Group(plan, targetItems).Select(i => i.Name));
-        double target = Math.Max(plan.Sum(u => u.Cost) / targetItems, plan.Min(u => u.Cost));
-        foreach (var item in items.Where(i => i.Units.Count > 1))
-            Assert.All(item.Units, u => Assert.True(u.Cost < target, $"{u.UnitId} (cost {u.Cost}) is at or above the item target {target} but shares item {item.Name}"));
+        // Any change of its input or of the run's settings gives another key.
+        var first = input.ClusterInput(clusters[0].Cluster);
+        var heavier = new ClusterUnitInput
+        {
+            Cluster = first.Cluster, Firms = first.Firms, Links = [first.Links[0] with { Weight = first.Links[0].Weight + 1 }, .. first.Links.Skip(1)],
+            BoundaryWeight = first.BoundaryWeight, BoundaryForeignWeight = first.BoundaryForeignWeight, BoundarySupplyInWeight = first.BoundarySupplyInWeight,
+            EmploymentByYear = first.EmploymentByYear,
+        };
+        Assert.NotEqual(keys[0], UnitKeys.ForCluster(clusters[0].UnitId, heavier, context));
+        var otherSettings = UnitContextCodec.Encode(input.Context with { Settings = input.Context.Settings with { BetweennessPivots = 33 } });
+        Assert.NotEqual(keys[0], UnitKeys.ForCluster(clusters[0].UnitId, first, otherSettings));
+        Assert.NotEqual(UnitKeys.ForPartition("abc", 0, 3, context), UnitKeys.ForPartition("abd", 0, 3, context));
+        Assert.NotEqual(UnitKeys.ForPartition("abc", 0, 3, context), UnitKeys.ForPartition("abc", 1, 3, context));
     }
 
     [Fact]
@@ -49,12 +57,12 @@ public sealed class StagingTests
         Assert.Equal(input.Context.AsOfYear, context.AsOfYear);
         Assert.Equal(input.Context.Settings, context.Settings);
 
-        foreach (var item in WorkPlanner.Group(input.Plan, 8))
+        foreach (var units in input.Plan.Chunk(8))
         {
-            var staged = WorkItemInputCodec.Decode(new MemoryStream(WorkItemInputCodec.Encode(input, item.Units)));
-            Assert.Equal(item.Units.Select(u => u.UnitId), staged.Select(u => u.UnitId));
+            var staged = WorkItemInputCodec.Decode(new MemoryStream(WorkItemInputCodec.Encode(input, units)));
+            Assert.Equal(units.Select(u => u.UnitId), staged.Select(u => u.UnitId));
 
-            var direct = Outputs(item.Units.Select(u => u switch
+            var direct = Outputs(units.Select(u => u switch
             {
                 ClusterUnit c => (u.UnitId, (object)ClusterComputation.Compute(input.ClusterInput(c.Cluster), input.Context)),
                 FirmPartitionUnit p => (u.UnitId, FirmPartitionComputation.Compute(p.Partition, input.Country)),

@@ -21,6 +21,7 @@ public static class RunFollower
         var p = first;
         (RunStage Stage, long Done, long Total) shown = default;
         var failures = 0;
+        string? host = null;
         while (true)
         {
             foreach (var e in p.Events)
@@ -33,6 +34,11 @@ public static class RunFollower
                 }
             }
             cursor = p.NextEvent;
+            if (p.Host is { } h && h != host)
+            {
+                observer.Info(host is null ? $"the run's coordinator is on silo {h}" : $"the run's coordinator moved to silo {h}");
+                host = h;
+            }
             if (p.Total > 0 && (p.Stage, p.Done, p.Total) != shown)
             {
                 shown = (p.Stage, p.Done, p.Total);
@@ -59,7 +65,7 @@ public static class RunFollower
     private static FollowResult Ended(RunProgress p)
     {
         if (p.Phase == RunPhase.Finished)
-            return new FollowResult(ExitCodes.Ok, p, RunJson.Deserialize<RunHighlights>(Encoding.UTF8.GetBytes(p.HighlightsJson!)));
+            return new FollowResult(ExitCodes.Ok, p, RunHighlights.FromJson(p.HighlightsJson!));
         return new FollowResult(p.Failure switch
         {
             RunFailure.BadInput => ExitCodes.BadInput,

@@ -6,6 +6,7 @@ using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Pipeline.Grains.Runs;
 using Pipeline.Grains.Telemetry;
+using Pipeline.Orleans.Hosting;
 
 namespace Pipeline.Client.Telemetry;
 
@@ -28,9 +29,9 @@ public sealed class TelemetrySession : IDisposable
         if (Environment.GetEnvironmentVariable("OTEL_SERVICE_NAME") is not { Length: > 0 })
             resource.AddService("pipeline", serviceVersion: CodeVersion.Current);
         if (settings.Traces)
-            _tracer = Sdk.CreateTracerProviderBuilder().SetResourceBuilder(resource).AddSource(PipelineTelemetry.Name).AddOtlpExporter().Build();
+            _tracer = Sdk.CreateTracerProviderBuilder().SetResourceBuilder(resource).AddSource(PipelineTelemetry.Name, OrleansTelemetry.RuntimeSource, OrleansTelemetry.ApplicationSource).AddOtlpExporter().Build();
         if (settings.Metrics)
-            _meter = Sdk.CreateMeterProviderBuilder().SetResourceBuilder(resource).AddMeter(PipelineTelemetry.Name).AddOtlpExporter().Build();
+            _meter = Sdk.CreateMeterProviderBuilder().SetResourceBuilder(resource).AddMeter(PipelineTelemetry.Name, OrleansTelemetry.Meter).AddOtlpExporter().Build();
         _loggers = Microsoft.Extensions.Logging.LoggerFactory.Create(b =>
         {
             // Console lines get the trace and span ids as scopes ("=> TraceId:…") when a span is current.

@@ -19,7 +19,7 @@ public sealed class RunCoordinator(IRunEngine engine, IRunObserver observer)
     public const string StatusRecordedKey = "pipeline.status_recorded";
 
     /// <summary>The error _status.json records for a run cancelled by its caller (Ctrl+C, SIGTERM).</summary>
-    public const string CancelledError = "cancelled before it finished (Ctrl+C, SIGINT or SIGTERM); nothing was published";
+    public const string CancelledError = "cancelled before it finished (Ctrl+C, SIGINT, SIGTERM or `pipeline cancel`); nothing was published";
 
     /// <summary>Runs once inside a <c>pipeline.run</c> span (see <see cref="PipelineTelemetry"/>), failed if the run fails.</summary>
     public async Task<RunResult> RunAsync(RunRequest request, CancellationToken ct = default)

@@ -13,6 +13,16 @@ public sealed record RunHighlights(
     IReadOnlyList<FirmHighlight> MostConstrained, IReadOnlyList<InputTableHighlight> Input,
     int EstimatedClusters, int BetweennessPivots, int BetweennessExactMaxFirms)
 {
+    /// <summary>JSON as <see cref="RunJson"/> writes it, with NaN (a metric with no value) as a literal.</summary>
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(RunJson.Options)
+    {
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    public string ToJson() => System.Text.Json.JsonSerializer.Serialize(this, Json);
+
+    public static RunHighlights FromJson(string json) => System.Text.Json.JsonSerializer.Deserialize<RunHighlights>(json, Json)!;
+
     public static RunHighlights From(RunResult result)
     {
         var m = result.Manifest;

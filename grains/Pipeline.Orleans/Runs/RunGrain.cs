@@ -136,8 +136,9 @@ public sealed class RunGrain(
                 Output = RunJson.Deserialize<OutputOptions>(Encoding.UTF8.GetBytes(s.OutputOptionsJson))!,
             };
             var result = await new RunCoordinator(engine, _events).RunAsync(request, ct);
-            await engine.CleanUpAsync(CancellationToken.None);
-            return new Outcome(new RunGrainState { Phase = RunPhase.Finished, HighlightsJson = Encoding.UTF8.GetString(RunJson.Serialize(RunHighlights.From(result))) });
+            try { await engine.CleanUpAsync(CancellationToken.None); }
+            catch (Exception e) { log.LogWarning("run {RunId} is published; its working files could not all be removed: {Error}", s.RunId, e.Message); }
+            return new Outcome(new RunGrainState { Phase = RunPhase.Finished, HighlightsJson = RunHighlights.From(result).ToJson() });
         }
         catch (Exception e)
         {

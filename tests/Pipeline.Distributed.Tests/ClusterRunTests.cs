@@ -1,0 +1,187 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Pipeline.Distributed.Tests.Support;
+using Pipeline.Tests.Support;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Pipeline.Distributed.Tests;
+
+/// <summary>
+/// Runs on real local Orleans clusters (infra/cluster.sh: Azurite + silo processes) through the real command line,
+/// compared row for row (DuckDB, EXCEPT ALL both ways) with the embedded default: 1 and 3 silos, and faults during a
+/// <c>region</c> run on 3 silos — a silo killed, a silo stopped past failure detection then continued, the following
+/// client killed, the silo hosting the run's coordinator killed, a silo added mid-run, a unit that fails on every
+/// attempt. Times from the fault to the run's end are written to the test output, never asserted.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class ClusterRunTests(ClusterData data, ITestOutputHelper log)
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(6);
+
+    private static string[] RunArgs(string input, string output, string runId, params string[] more) =>
+        ["run", "--cluster", "--input", input, "--output", output, "--run-id", runId, "--plain", .. more];
+
+    [Theory]
+    [InlineData(1, "fixture")]
+    [InlineData(3, "fixture")]
+    [InlineData(3, "region")]
+    public async Task Silos_give_the_rows_of_the_embedded_run(int silos, string dataset)
+    {
+        using var cluster = new LocalCluster(silos);
+        using var output = new TempFolder();
+        var r = await Cli.Ok(RunArgs(dataset == "region" ? data.Region : data.Fixture, output.Path, "on-silos"), cluster.ClientEnvironment);
+
+        ParquetRows.AssertSame(data.ReferenceRun(dataset), Path.Combine(output.Path, "runs", "on-silos"));
+        Assert.Contains("the run's coordinator is on silo silo-", r.Stdout);
+        Assert.False(Directory.Exists(Path.Combine(output.Path, "runs", "on-silos", "_work")), "the working files are removed after the run");
+        using var manifest = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(output.Path, "runs", "on-silos", "_manifest.json")));
+        Assert.Equal("orleans", manifest.RootElement.GetProperty("engine").GetString());
+        if (silos == 3 && dataset == "region")
+        {
+            // Dispatch is balanced: every silo computed units.
+            var spread = r.Stdout.Split('\n').Single(l => l.Contains("units per silo:"));
+            log.WriteLine(spread);
+            for (int n = 1; n <= 3; n++) Assert.Contains($"silo-{n} ", spread);
+        }
+    }
+
+    [Fact]
+    public Task A_silo_killed_mid_run_leaves_the_rows_unchanged() => WithFault("kill-silo", (cluster, run) => { cluster.Signal(OtherSilo(run), "KILL"); return Task.CompletedTask; });
+
+    [Fact]
+    public Task A_silo_stopped_past_failure_detection_then_continued_leaves_the_rows_unchanged() => WithFault("stop-silo", async (cluster, run) =>
+    {
+        int n = OtherSilo(run);
+        cluster.Signal(n, "STOP");
+        await Task.Delay(TimeSpan.FromSeconds(8)); // failure detection takes ~2 s
+        cluster.Signal(n, "CONT");
+    });
+
+    [Fact]
+    public Task Killing_the_silo_of_the_runs_coordinator_leaves_the_rows_unchanged() => WithFault("kill-coordinator", (cluster, run) =>
+    {
+        cluster.Signal(CoordinatorSilo(run), "KILL");
+        return Task.CompletedTask;
+    }, expectMoved: true);
+
+    [Fact]
+    public async Task Killing_the_following_client_leaves_the_run_going_in_the_cluster()
+    {
+        using var cluster = new LocalCluster(3);
+        using var output = new TempFolder();
+        using var run = new FollowedRun(RunArgs(data.Region, output.Path, "client-killed"), cluster.ClientEnvironment);
+        await run.Seen(l => l.Contains("compute: ") && l.Contains("units ("), Deadline);
+        run.Kill();
+        var fault = Stopwatch.StartNew();
+
+        var manifest = Path.Combine(output.Path, "runs", "client-killed", "_manifest.json");
+        while (!File.Exists(manifest))
+        {
+            Assert.True(fault.Elapsed < Deadline, $"the run did not finish in the cluster without its client:\n{cluster.Logs()}");
+            await Task.Delay(500);
+        }
+        log.WriteLine($"client killed: the run finished in the cluster {fault.Elapsed.TotalSeconds:F1} s later");
+        var status = await Cli.Ok(["status", "client-killed", "--output", output.Path]);
+        Assert.Contains("finished", status.Stdout);
+        ParquetRows.AssertSame(data.ReferenceRun("region"), Path.Combine(output.Path, "runs", "client-killed"));
+    }
+
+    [Fact]
+    public async Task A_silo_added_mid_run_takes_work()
+    {
+        using var cluster = new LocalCluster(1, new Dictionary<string, string> { ["DelayMs"] = "300" });
+        using var output = new TempFolder();
+        using var run = new FollowedRun(RunArgs(data.Region, output.Path, "added"), cluster.ClientEnvironment);
+        await run.Seen(l => l.Contains("compute: ") && l.Contains("units ("), Deadline);
+        cluster.Add(1);
+        Assert.Equal(0, await run.ExitAsync(Deadline));
+        var spread = run.Output.Split('\n').Single(l => l.Contains("units per silo:"));
+        log.WriteLine(spread);
+        Assert.Contains("silo-2 ", spread);
+        ParquetRows.AssertSame(data.ReferenceRun("region"), Path.Combine(output.Path, "runs", "added"));
+    }
+
+    [Fact]
+    public async Task A_unit_that_fails_on_every_attempt_fails_the_run_and_publishes_nothing()
+    {
+        const string poison = "cluster/ZJ-WZ-SHOES";
+        using var cluster = new LocalCluster(2, new Dictionary<string, string> { ["FailUnit"] = poison });
+        using var output = new TempFolder();
+        var r = await Cli.Run(RunArgs(data.Fixture, output.Path, "poison"), cluster.ClientEnvironment);
+
+        Assert.True(r.ExitCode == 1, r.Output);
+        Assert.Contains(poison, r.Stderr);
+        Assert.Contains("fault injected", r.Stderr);
+        Assert.Contains("3 attempts", r.Stderr);
+        Assert.DoesNotContain("   at ", r.Stderr); // no stack trace
+        Assert.False(File.Exists(Path.Combine(output.Path, "latest")), "a failed run must not move latest");
+        Assert.False(File.Exists(Path.Combine(output.Path, "runs", "poison", "_manifest.json")));
+        using var status = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(output.Path, "runs", "poison", "_status.json")));
+        Assert.Equal("failed", status.RootElement.GetProperty("state").GetString());
+        Assert.Contains(poison, status.RootElement.GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task A_detached_run_can_be_cancelled_and_publishes_nothing()
+    {
+        using var cluster = new LocalCluster(2, new Dictionary<string, string> { ["DelayMs"] = "200" });
+        using var output = new TempFolder();
+        var accepted = await Cli.Ok(RunArgs(data.Region, output.Path, "detached", "--detach"), cluster.ClientEnvironment);
+        Assert.Equal("detached", accepted.Stdout.Trim().Split('\n')[^1]);
+
+        var status = Path.Combine(output.Path, "runs", "detached", "_status.json");
+        var clock = Stopwatch.StartNew();
+        while (!File.Exists(status) || !File.ReadAllText(status).Contains("\"compute\""))
+        {
+            Assert.True(clock.Elapsed < Deadline, $"the detached run did not reach compute:\n{cluster.Logs()}");
+            await Task.Delay(300);
+        }
+        var cancelled = await Cli.Ok(["cancel", "detached", "--cluster", "--output", output.Path], cluster.ClientEnvironment);
+        Assert.Contains("cancelled", cancelled.Stdout);
+
+        using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(status));
+        Assert.Equal("failed", doc.RootElement.GetProperty("state").GetString());
+        Assert.StartsWith("cancelled", doc.RootElement.GetProperty("error").GetString());
+        Assert.False(File.Exists(Path.Combine(output.Path, "runs", "detached", "_manifest.json")));
+        Assert.False(File.Exists(Path.Combine(output.Path, "latest")));
+        var again = await Cli.Run(["cancel", "detached", "--cluster", "--output", output.Path], cluster.ClientEnvironment);
+        Assert.Equal(2, again.ExitCode); // no longer running
+    }
+
+    [Fact]
+    public async Task Cluster_without_configuration_is_a_clear_error()
+    {
+        using var output = new TempFolder();
+        var r = await Cli.Run(RunArgs(data.Fixture, output.Path, "nowhere"));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("AZURE_STORAGE_CONNECTION_STRING", r.Stderr);
+        Assert.Empty(Directory.GetFileSystemEntries(output.Path));
+    }
+
+    /// <summary>Starts a region run on 3 silos, applies <paramref name="fault"/> once 10 % of its units are done, and checks it still finishes with the embedded run's rows.</summary>
+    private async Task WithFault(string runId, Func<LocalCluster, FollowedRun, Task> fault, bool expectMoved = false)
+    {
+        using var cluster = new LocalCluster(3);
+        using var output = new TempFolder();
+        using var run = new FollowedRun(RunArgs(data.Region, output.Path, runId), cluster.ClientEnvironment);
+        await run.Seen(l => l.Contains("compute: ") && l.Contains("units (") && !l.Contains(" (0%)") && !l.Contains(" (1%)") && !l.Contains(" (2%)"), Deadline);
+        await fault(cluster, run);
+        var clock = Stopwatch.StartNew();
+        int exit = await run.ExitAsync(Deadline);
+        log.WriteLine($"{runId}: the run finished {clock.Elapsed.TotalSeconds:F1} s after the fault");
+        Assert.True(exit == 0, $"{run.Output}\n{cluster.Logs()}");
+        if (expectMoved) Assert.Contains("the run's coordinator moved to silo", run.Output);
+        ParquetRows.AssertSame(data.ReferenceRun("region"), Path.Combine(output.Path, "runs", runId));
+    }
+
+    /// <summary>The silo number (1-based) hosting the run's coordinator, from the client's "coordinator is on silo silo-N" line.</summary>
+    private static int CoordinatorSilo(FollowedRun run)
+    {
+        var line = run.Output.Split('\n').First(l => l.Contains("the run's coordinator is on silo silo-"));
+        return int.Parse(line[(line.LastIndexOf('-') + 1)..].Trim());
+    }
+
+    /// <summary>A silo that does not host the run's coordinator.</summary>
+    private static int OtherSilo(FollowedRun run) => CoordinatorSilo(run) == 1 ? 2 : 1;
+}
