@@ -62,9 +62,10 @@ measure() {
       # shellcheck disable=SC1090
       ( source "$logs/$key-$i.env"; run_once "$key-$i" --cluster ) > "$logs/$key-$i.wall"
       w=$(cat "$logs/$key-$i.wall")
-      cp "$CLUSTER_STATE_DIR"/silo-*.log "$logs/" 2>/dev/null || true
-      for f in "$logs"/silo-*.log; do [ -f "$f" ] && mv "$f" "$logs/$key-$i-$(basename "$f")"; done
-      bash infra/cluster.sh stop 2>/dev/null
+      for f in "$CLUSTER_STATE_DIR"/silo-*.log; do
+        if [ -f "$f" ]; then cp "$f" "$logs/$key-$i-$(basename "$f")"; fi
+      done
+      bash infra/cluster.sh stop 2>/dev/null || true
     fi
     if [ -z "$best" ] || python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) < float(sys.argv[2]) else 1)" "$w" "$best"; then best="$w"; fi
     loads[$key]="$before"
