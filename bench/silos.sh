@@ -1,63 +1,95 @@
 #!/usr/bin/env bash
-# Benchmark (not a test): the `region` data set on the embedded engine and on the RabbitMQ engine with 1, 2 and 4
-# silo processes on this machine, with where the time goes (client staging, publishing, silo compute vs. silo
-# storage staging, reading outputs back). Feeds the scale-out model in docs/distributed.md.
+# Benchmark (not a test): the `region` data set on Orleans silos of this machine, with wall times and ratios side by side.
 #
-#   bash bench/silos.sh [SILO_COUNTS...]     default: 1 2 4
+#   bash bench/silos.sh [REPEATS]        default 1; with more, each configuration's best (lowest) wall time is kept
 #
-# Starts a private broker (infra/rabbitmq.sh, free port) and the silos (infra/silos.sh); stops both at the end.
-# Data: bench/.data/region (generated once, seed 42); outputs: bench/.data/silos-out (removed at the end).
+#   embedded         `pipeline run` with its embedded silo (all cores)
+#   1 silo           one silo process using every core (infra/cluster.sh start 1), `pipeline run --cluster`
+#   1 pinned silo    one silo on core 0 with one unit worker (taskset -c 0, PIPELINE_Silo__Workers=1): a one-core machine
+#   2 pinned silos   silos on cores 0 and 1 with one worker each (CLUSTER_SILO_PREFIXES="taskset -c 0;taskset -c 1"):
+#                    two one-core machines
+#
+# Goals (issue 13): 2 pinned silos >= 1.8x one pinned silo; 1 silo <= 1.10x the embedded time. The client that
+# follows a cluster run is not pinned (it only submits and polls; the run's coordinator grain reads, partitions,
+# aggregates and writes inside the cluster). Each cluster configuration gets a fresh Azurite and cluster in its own
+# state directory (CLUSTER_STATE_DIR=bench/.data/cluster), so it never meets another cluster of this machine.
+# Data: bench/.data/region (generated once, seed 42); outputs: bench/.data/silos-out (removed at the end); logs:
+# bench/.data/silos-logs. The machine's load average is printed with each row: on a shared machine it explains a lot.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-counts=("${@:-1 2 4}"); counts=(${counts[*]})
+repeats="${1:-1}"
 data="$root/bench/.data/region"
 out="$root/bench/.data/silos-out"
 logs="$root/bench/.data/silos-logs"
-port=$(( 27000 + RANDOM % 5000 ))
+export CLUSTER_STATE_DIR="$root/bench/.data/cluster"
 pipeline() { dotnet client/Pipeline.Client/bin/Release/net10.0/pipeline.dll "$@"; }
 
+[ "$(nproc)" -ge 2 ] || { echo "bench/silos.sh: needs at least 2 cores (the pinned silos use cores 0 and 1)" >&2; exit 1; }
+command -v taskset >/dev/null || { echo "bench/silos.sh: taskset (util-linux) is missing" >&2; exit 1; }
 dotnet build client/Pipeline.Client -c Release -nologo -v quiet >/dev/null
 dotnet build silo/Pipeline.SiloHost -c Release -nologo -v quiet >/dev/null
 [ -f "$data/firms.csv" ] || pipeline generate --preset region --seed 42 --output "$data" >/dev/null
 rm -rf "$out" "$logs"; mkdir -p "$logs"
 
-cleanup() { SILOS_NO_BUILD=1 bash infra/silos.sh stop || true; bash infra/rabbitmq.sh stop --port "$port" || true; rm -rf "$out"; }
+cleanup() { bash infra/cluster.sh stop 2>/dev/null || true; rm -rf "$out"; }
 trap cleanup EXIT
-broker="$(bash infra/rabbitmq.sh start --port "$port" | sed -n 's/^PIPELINE_BROKER=//p')"
-export PIPELINE_BROKER="$broker"
 
-secs() { python3 -c "import sys;print(f'{float(sys.argv[1]):.1f}')" "$1"; }
+load() { cut -d' ' -f1-3 /proc/loadavg; }
 
-t0=$(date +%s.%N)
-pipeline run --input "$data" --output "$out" --run-id in-process --plain > "$logs/in-process.log" 2>&1
-t1=$(date +%s.%N)
-inproc=$(python3 -c "print(f'{$t1-$t0:.1f}')")
-compute_ip=$(sed -n 's/.*compute: done in \([0-9.]*\) s.*/\1/p' "$logs/in-process.log")
-echo "cores: $(nproc); region: $(grep -m1 'partition: [0-9]' "$logs/in-process.log" | sed 's/.*partition: //')"
-echo
-printf '%-12s %8s %9s %8s %9s %9s %10s %10s %9s\n' engine wall_s compute_s items stage_s publish_ms silo_cpu_s silo_io_s collect_s
-printf '%-12s %8s %9s %8s %9s %9s %10s %10s %9s\n' in-process "$inproc" "$compute_ip" - - - - - -
-
-for n in "${counts[@]}"; do
-  SILOS_NO_BUILD=1 bash infra/silos.sh start "$n" >/dev/null
-  sleep 2
+# run NAME [--cluster]: one run of the region data set; prints its wall seconds.
+run_once() {
+  local name="$1"; shift
+  local t0 t1
   t0=$(date +%s.%N)
-  pipeline run --engine rabbitmq --input "$data" --output "$out" --run-id "silos-$n" --plain > "$logs/silos-$n.log" 2>&1
+  if ! pipeline run "$@" --input "$data" --output "$out" --run-id "$name" --plain > "$logs/$name.log" 2>&1; then
+    echo "bench/silos.sh: run $name failed; last lines of $logs/$name.log:" >&2; tail -n 20 "$logs/$name.log" >&2; exit 1
+  fi
   t1=$(date +%s.%N)
-  SILOS_NO_BUILD=1 bash infra/silos.sh stop
-  l="$logs/silos-$n.log"
-  wall=$(python3 -c "print(f'{$t1-$t0:.1f}')")
-  compute=$(sed -n 's/.*compute: done in \([0-9.]*\) s.*/\1/p' "$l")
-  items=$(sed -n 's/.*staged \([0-9,]*\) work items.*/\1/p' "$l")
-  stage=$(sed -n 's/.*work items ([0-9,]* units) in \([0-9.]*\) s.*/\1/p' "$l")
-  publish=$(sed -n 's/.*(confirmed) in \([0-9]*\) ms.*/\1/p' "$l" | head -1)
-  cpu=$(sed -n 's/.*silo time: compute \([0-9.]*\) s.*/\1/p' "$l")
-  io=$(sed -n 's/.*storage staging \([0-9.]*\) s.*/\1/p' "$l")
-  collect=$(sed -n 's/.*outputs back in \([0-9.]*\) s.*/\1/p' "$l")
-  printf '%-12s %8s %9s %8s %9s %9s %10s %10s %9s\n' "rabbitmq x$n" "$wall" "$compute" "$items" "$stage" "$publish" "$cpu" "$io" "$collect"
-done
+  python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$t0" "$t1"
+}
+
+declare -A wall loads
+# measure KEY [cluster setup: "start N" with env] — best wall time of $repeats runs.
+measure() {
+  local key="$1" mode="$2" best="" w i
+  for i in $(seq 1 "$repeats"); do
+    local before; before="$(load)"
+    if [ "$mode" = embedded ]; then
+      w=$(run_once "$key-$i")
+    else
+      bash infra/cluster.sh start "$mode" > "$logs/$key-$i.env"
+      # shellcheck disable=SC1090
+      ( source "$logs/$key-$i.env"; run_once "$key-$i" --cluster ) > "$logs/$key-$i.wall"
+      w=$(cat "$logs/$key-$i.wall")
+      for f in "$CLUSTER_STATE_DIR"/silo-*.log; do
+        if [ -f "$f" ]; then cp "$f" "$logs/$key-$i-$(basename "$f")"; fi
+      done
+      bash infra/cluster.sh stop 2>/dev/null || true
+    fi
+    if [ -z "$best" ] || python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) < float(sys.argv[2]) else 1)" "$w" "$best"; then best="$w"; fi
+    loads[$key]="$before"
+    echo "  $key #$i: $w s (load average before: $before)" >&2
+  done
+  wall[$key]="$best"
+}
+
+echo "cores: $(nproc); load average at start: $(load); region: $(python3 -c "
+import sys; f=sum(1 for _ in open(sys.argv[1]))-1; l=sum(1 for _ in open(sys.argv[2]))-1; print(f'{f:,} firms, {l:,} links')" "$data/firms.csv" "$data/links.csv")" >&2
+
+measure embedded embedded
+unset CLUSTER_SILO_PREFIX CLUSTER_SILO_PREFIXES PIPELINE_Silo__Workers
+measure silo1 1
+CLUSTER_SILO_PREFIX="taskset -c 0" PIPELINE_Silo__Workers=1 measure pinned1 1
+CLUSTER_SILO_PREFIXES="taskset -c 0;taskset -c 1" PIPELINE_Silo__Workers=1 measure pinned2 2
+
+ratio() { python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):.2f}')" "$1" "$2"; }
 echo
-echo "wall_s: whole command; compute_s: the compute stage (staging, publishing, silos, reading back); stage_s: client writes"
-echo "the work items' inputs; silo_cpu_s / silo_io_s: summed over silos, grain compute vs. reading inputs and writing outputs."
-echo "Logs: $logs"
+printf '| %-42s | %8s | %-22s | %-34s |\n' configuration "wall (s)" "load avg before (1/5/15)" "ratio"
+printf '|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..44})" "$(printf -- '-%.0s' {1..9})-:" "$(printf -- '-%.0s' {1..24})" "$(printf -- '-%.0s' {1..36})"
+printf '| %-42s | %8s | %-22s | %-34s |\n' "embedded (2 cores)" "${wall[embedded]}" "${loads[embedded]}" "1.00"
+printf '| %-42s | %8s | %-22s | %-34s |\n' "1 silo, 2 workers, both cores" "${wall[silo1]}" "${loads[silo1]}" "$(ratio "${wall[silo1]}" "${wall[embedded]}")× embedded (goal ≤ 1.10)"
+printf '| %-42s | %8s | %-22s | %-34s |\n' "1 silo pinned to core 0, 1 worker" "${wall[pinned1]}" "${loads[pinned1]}" "1.00"
+printf '| %-42s | %8s | %-22s | %-34s |\n' "2 silos pinned to cores 0 and 1, 1 worker each" "${wall[pinned2]}" "${loads[pinned2]}" "$(ratio "${wall[pinned1]}" "${wall[pinned2]}")× faster than 1 pinned (goal ≥ 1.8)"
+echo
+echo "load average at end: $(load); logs: $logs"

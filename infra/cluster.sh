@@ -14,8 +14,12 @@
 #
 # Silos run silo/Pipeline.SiloHost (built in Release if needed). Extra silo settings come from the environment
 # (PIPELINE_Silo__Workers, PIPELINE_Silo__FailUnit, …); CLUSTER_SILO_PREFIX (e.g. "taskset -c 0") prefixes each
-# silo's command. With CLUSTER_OWNER_PID set, everything stops when that process exits. State: infra/.run/cluster/
-# (CLUSTER_STATE_DIR picks another folder, so several clusters can run side by side, e.g. in tests).
+# silo's command; CLUSTER_SILO_PREFIXES (e.g. "taskset -c 0;taskset -c 1") gives silo n (counted from the cluster's
+# first silo) the n-th ;-separated prefix instead (silos past the list get CLUSTER_SILO_PREFIX). CLUSTER_DASHBOARD_PORT
+# gives the cluster's first silo `--dashboard PORT` (the Orleans Dashboard on http://127.0.0.1:PORT/). With
+# CLUSTER_OWNER_PID set, everything stops when that process exits. State: infra/.run/cluster/, or CLUSTER_STATE_DIR
+# (an absolute path) so that several clusters (parallel test runs) can live side by side; pass the same
+# CLUSTER_STATE_DIR to pids/env/add/stop.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
@@ -55,15 +59,18 @@ run_azurite() {   # run_azurite BLOB_PORT TABLE_PORT LOCATION: start it and wait
 }
 
 start_silos() {
-  local count="$1" i n pid log
+  local count="$1" i n pid log prefix extra
+  local prefixes=(); [ -n "${CLUSTER_SILO_PREFIXES:-}" ] && IFS=';' read -r -a prefixes <<< "$CLUSTER_SILO_PREFIXES"
   [ -f "$silo_dll" ] || dotnet build "$root/silo/Pipeline.SiloHost" -c Release -nologo -v quiet >&2
   local connection cluster_id; connection="$(cat "$state/connection")"; cluster_id="$(cat "$state/cluster_id")"
   local started=()
   for i in $(seq 1 "$count"); do
     n=$(( $(wc -l < "$state/pids" 2>/dev/null || echo 0) + 1 ))
     log="$state/silo-$n.log"
+    prefix="${prefixes[$((n - 1))]:-${CLUSTER_SILO_PREFIX:-}}"
+    extra=(); [ "$n" -eq 1 ] && [ -n "${CLUSTER_DASHBOARD_PORT:-}" ] && extra=(--dashboard "$CLUSTER_DASHBOARD_PORT")
     # shellcheck disable=SC2086
-    AZURE_STORAGE_CONNECTION_STRING="$connection" setsid ${CLUSTER_SILO_PREFIX:-} dotnet "$silo_dll" --cluster-id "$cluster_id" --name "silo-$n" \
+    AZURE_STORAGE_CONNECTION_STRING="$connection" setsid $prefix dotnet "$silo_dll" --cluster-id "$cluster_id" --name "silo-$n" "${extra[@]}" \
       > "$log" 2>&1 < /dev/null &
     pid=$!
     echo "$pid" >> "$state/pids"
@@ -79,7 +86,7 @@ start_silos() {
     done
   done
   if [ -n "${CLUSTER_OWNER_PID:-}" ]; then
-    setsid bash -c 'while kill -0 "$1" 2>/dev/null; do sleep 2; done; bash "$2" stop' cluster-owner-watch "$CLUSTER_OWNER_PID" "$here/cluster.sh" > /dev/null 2>&1 < /dev/null &
+    CLUSTER_STATE_DIR="$state" setsid bash -c 'while kill -0 "$1" 2>/dev/null; do sleep 2; done; bash "$2" stop' cluster-owner-watch "$CLUSTER_OWNER_PID" "$here/cluster.sh" > /dev/null 2>&1 < /dev/null &
   fi
 }
 

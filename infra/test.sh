@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The one test command (README, .ci/run): installs what the tests need (node readers/Azurite under
 # infra/node), builds once in Release, runs every test project, and prints one closing summary line
-# "N passed, N failed, N skipped". Services the tests need (Azurite, local Orleans clusters via infra/cluster.sh) are started by the test
+# "N passed, N failed, N skipped". Services the tests need (Azurite, Orleans silo processes through infra/cluster.sh) are started by the test
 # fixtures themselves through the scripts in infra/ and stopped afterwards.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

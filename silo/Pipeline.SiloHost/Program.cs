@@ -21,7 +21,8 @@ namespace Pipeline.SiloHost;
 /// account named by <c>AZURE_STORAGE_CONNECTION_STRING</c> (or <c>PIPELINE_Cluster__ConnectionString</c>), keep run
 /// coordinators' state in its blobs and their reminders in its tables, and compute units of runs whose outputs they
 /// reach with the same credentials. Settings: <c>appsettings.json</c>, then <c>PIPELINE_Section__Key</c> variables,
-/// then the flags. <c>--dashboard PORT</c> serves the Orleans Dashboard on http://HOST:PORT/.
+/// then the flags. <c>--dashboard PORT</c> serves the Orleans Dashboard on http://HOST:PORT/. In a Kubernetes pod
+/// (<c>KUBERNETES_SERVICE_HOST</c> set) the silo also uses Microsoft.Orleans.Hosting.Kubernetes (infra/k8s/).
 /// </summary>
 public static class Program
 {
@@ -57,6 +58,10 @@ public static class Program
                 .AddPipeline(options, location => ObjectStores.Open(location));
             if (config["Silo:Name"] is { Length: > 0 } name) silo.Configure<SiloOptions>(o => o.SiloName = name);
             if (dashboard is not null) silo.AddDashboard();
+            // In a Kubernetes pod (infra/k8s/): silo name = pod name, advertised address = pod IP, listening on all
+            // addresses, cluster/service ids from the pod's ORLEANS_CLUSTER_ID / ORLEANS_SERVICE_ID, and silos whose
+            // pods are gone are declared dead without waiting for probes. Registered after UseCluster so it wins.
+            if (InKubernetes) silo.UseKubernetesHosting();
         });
         AddTelemetry(builder);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(Int(config, "Silo:ShutdownSeconds") ?? 30));
@@ -82,6 +87,9 @@ public static class Program
         if (otel.Traces) telemetry.WithTracing(t => t.AddSource(PipelineTelemetry.Name, OrleansTelemetry.RuntimeSource, OrleansTelemetry.ApplicationSource).AddOtlpExporter());
         if (otel.Metrics) telemetry.WithMetrics(m => m.AddMeter(PipelineTelemetry.Name, OrleansTelemetry.Meter).AddOtlpExporter());
     }
+
+    /// <summary>Kubernetes sets <c>KUBERNETES_SERVICE_HOST</c> in every pod; nowhere else does it appear.</summary>
+    private static bool InKubernetes => Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_HOST") is { Length: > 0 };
 
     private static int? Int(IConfiguration config, string key) => config[key] is { Length: > 0 } s ? int.Parse(s, System.Globalization.CultureInfo.InvariantCulture) : null;
 

@@ -10,7 +10,7 @@ namespace Pipeline.Client.Configuration;
 /// <summary>
 /// Configuration of the command line: <c>appsettings.json</c> beside the program, then environment variables
 /// prefixed <c>PIPELINE_</c> (<c>PIPELINE_Metrics__BetweennessPivots=256</c>), then the command's own flags, which win.
-/// Secrets (storage keys, broker passwords) come only from the environment or configuration and are never printed.
+/// Secrets (storage keys, connection strings) come only from the environment or configuration and are never printed.
 /// </summary>
 public sealed class PipelineConfiguration(IConfiguration configuration)
 {

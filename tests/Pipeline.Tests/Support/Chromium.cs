@@ -19,6 +19,13 @@ public static class Chromium
     public static (string Dom, string Log) DumpDom(string htmlFile) =>
         ChildProcess.RunChecked(Executable.Value, [.. Common(), "--enable-logging=stderr", "--v=0", "--dump-dom", new Uri(htmlFile).AbsoluteUri], TimeSpan.FromMinutes(2));
 
+    /// <summary>
+    /// Loads a page served over HTTP (a single-page app such as the Orleans Dashboard) and returns (DOM, stderr) once
+    /// the page's scripts have had <paramref name="virtualTimeBudgetMs"/> ms of virtual time to fetch and render.
+    /// </summary>
+    public static (string Dom, string Log) DumpDomOfUrl(string url, int virtualTimeBudgetMs = 10_000) =>
+        ChildProcess.RunChecked(Executable.Value, [.. Common(), "--enable-logging=stderr", "--v=0", $"--virtual-time-budget={virtualTimeBudgetMs}", "--dump-dom", url], TimeSpan.FromMinutes(2));
+
     public static void Screenshot(string htmlFile, string pngFile, int width, int height) =>
         ChildProcess.RunChecked(Executable.Value, [.. Common(), $"--window-size={width},{height}", "--hide-scrollbars", $"--screenshot={pngFile}", new Uri(htmlFile).AbsoluteUri], TimeSpan.FromMinutes(2));
 
