@@ -59,8 +59,9 @@ public static class Betweenness
             if (isPivot[s]) throw new ArgumentException($"Pivot {s} is repeated.", nameof(pivots));
             isPivot[s] = true;
         }
-        // Brandes runs on the graph renumbered by degree (hubs share cache lines); sums are mapped back.
-        var h = g.RenumberedByDegree(out var rank);
+        // Brandes runs on the graph renumbered in BFS order (neighbours share cache lines, consecutive sources are
+        // near each other and share a batch); sums are mapped back.
+        var h = g.RenumberedByBfs(out var rank);
         var sources = new int[k];
         for (int i = 0; i < k; i++) sources[i] = rank[pivots[i]];
         var sums = new double[n];
@@ -104,29 +105,46 @@ public static class Betweenness
     private static void Accumulate(UndirectedGraph g, int[] sources, int maxDegreeOfParallelism, double[] result)
     {
         int n = g.NodeCount;
-        int chunks = Math.Min(Chunks, sources.Length);
-        int From(int c) => (int)((long)sources.Length * c / chunks);
+        bool batched = BatchedBrandesWorkspace.IsSupported && n <= BatchedBrandesWorkspace.MaxNodes;
+        int unit = batched ? BatchedBrandesWorkspace.Lanes : 1;
+        int units = (sources.Length + unit - 1) / unit;
+        var weights = new double[sources.Length];
+        Array.Fill(weights, 1.0);
+        int chunks = Math.Min(Chunks, units);
+        int From(int c) => (int)((long)units * c / chunks);
+        void Run(int c, double[] acc, BetweennessWorkspace? ws, BatchedBrandesWorkspace? bw)
+        {
+            for (int i = From(c), to = From(c + 1); i < to; i++)
+            {
+                if (bw is not null)
+                {
+                    int a = i * unit, len = Math.Min(unit, sources.Length - a);
+                    bw.Batch(g, sources.AsSpan(a, len), weights.AsSpan(a, len), acc);
+                }
+                else ws!.SingleSource(g, sources[i], acc);
+            }
+        }
         if (maxDegreeOfParallelism <= 1 || chunks == 1)
         {
-            var ws = new BetweennessWorkspace(n);
+            var ws = batched ? null : new BetweennessWorkspace(n);
+            var bw = batched ? new BatchedBrandesWorkspace() : null;
             var acc = new double[n];
             for (int c = 0; c < chunks; c++)
             {
                 Array.Clear(acc);
-                for (int i = From(c), to = From(c + 1); i < to; i++) ws.SingleSource(g, sources[i], acc);
+                Run(c, acc, ws, bw);
                 for (int v = 0; v < n; v++) result[v] += acc[v];
             }
             return;
         }
         var partial = new double[chunks][];
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
-        Parallel.For(0, chunks, options, () => new BetweennessWorkspace(n), (c, _, ws) =>
+        Parallel.For(0, chunks, options, c =>
         {
             var acc = new double[n];
-            for (int i = From(c), to = From(c + 1); i < to; i++) ws.SingleSource(g, sources[i], acc);
+            Run(c, acc, batched ? null : new BetweennessWorkspace(n), batched ? new BatchedBrandesWorkspace() : null);
             partial[c] = acc;
-            return ws;
-        }, _ => { });
+        });
         for (int c = 0; c < chunks; c++)
         {
             var acc = partial[c];
