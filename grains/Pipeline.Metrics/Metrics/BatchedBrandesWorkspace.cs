@@ -36,6 +36,11 @@ internal sealed class BatchedBrandesWorkspace
     private int[] _order = [];                     // the levels' node lists, one after another
     private int[] _levelStart = [];
 
+    [ThreadStatic] private static BatchedBrandesWorkspace? t_cached;
+
+    /// <summary>This thread's workspace, reused across calls (its arrays grow to the largest graph seen).</summary>
+    public static BatchedBrandesWorkspace ForCurrentThread() => t_cached ??= new BatchedBrandesWorkspace();
+
     private void EnsureCapacity(int n)
     {
         if (_dist.Length >= n) return;
