@@ -19,7 +19,8 @@ def load(path):
     return g
 
 def best(fn):
-    fn()
+    t = time.perf_counter(); fn(); first = time.perf_counter() - t
+    if first > 3: return first          # a long run is its own measurement (as in Pipeline.Bench)
     times, start = [], time.perf_counter()
     while len(times) < 5 and (not times or time.perf_counter() - start < 3):
         t = time.perf_counter(); fn(); times.append(time.perf_counter() - t)
