@@ -66,21 +66,6 @@ public sealed class UndirectedGraph
     }
 
     /// <summary>
-    /// The same graph with nodes renumbered by degree, highest first (ties by id): <paramref name="rank"/>[v] is v's new
-    /// number. Kernels that touch neighbours at random (Brandes) then find the hubs they visit most in a few cache
-    /// lines. Neighbour lists keep their order, renumbered (not re-sorted). O(n log n + m).
-    /// </summary>
-    internal UndirectedGraph RenumberedByDegree(out int[] rank)
-    {
-        int n = NodeCount;
-        var order = new int[n];
-        var keys = new long[n];
-        for (int v = 0; v < n; v++) { order[v] = v; keys[v] = ((long)(int.MaxValue - Degree(v)) << 32) | (uint)v; }
-        Array.Sort(keys, order);
-        return Renumbered(order, out rank);
-    }
-
-    /// <summary>
     /// The same graph with nodes renumbered in breadth-first order: each component from its highest-degree node
     /// (components in order of that node's degree, then id), neighbours taken in row order. Nodes close in the graph
     /// get close numbers, so a run of consecutive numbers is a set of nearby sources. O(n log n + m).

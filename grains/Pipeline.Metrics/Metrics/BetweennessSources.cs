@@ -57,10 +57,7 @@ internal sealed class BetweennessSources
     private static (int, double)[] LeafCorrections(UndirectedGraph g, int[] leaves)
     {
         int n = g.NodeCount, count = 0;
-        var sets = new DisjointSets(n);
-        for (int v = 0; v < n; v++)
-            foreach (var u in g.Neighbors(v))
-                if (u > v) sets.Union(u, v);
+        var sets = Structure.ComponentSets(g);
         for (int v = 0; v < n; v++) if (leaves[v] > 0) count++;
         var corrections = new (int, double)[count];
         for (int v = 0, i = 0; v < n; v++)
