@@ -18,7 +18,7 @@ internal enum BrandesKernel
 /// corrections of <see cref="BetweennessSources"/>. The work units (batches of <see cref="BatchedBrandesWorkspace.Lanes"/>
 /// sources, or single sources) are split into min(32, units) fixed chunks; each chunk is summed from zero on its own
 /// and the chunk sums are added in chunk order — the same floating-point operations serially (one reused buffer) and
-/// in parallel (one pooled buffer per chunk), so the result does not depend on the parallelism. Workspaces are
+/// in parallel (a pooled buffer per chunk, added as soon as the chunks before it are), so the result does not depend on the parallelism. Workspaces are
 /// per-thread and reused across calls (<see cref="BatchedBrandesWorkspace.ForCurrentThread"/>), chunk buffers come
 /// from <see cref="ArrayPool{T}.Shared"/>: a unit allocates no O(n) Brandes memory of its own.
 /// </summary>
@@ -66,19 +66,27 @@ internal static class BrandesAccumulation
         }
         else
         {
-            var partial = new double[chunks][];
+            // Chunk sums are added as soon as every earlier chunk has been added (in chunk order, under a lock), so
+            // only the buffers of chunks that finished early wait.
+            var partial = new double[]?[chunks];
+            int nextToAdd = 0;
+            var gate = new object();
             var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
             Parallel.For(0, chunks, options, c =>
             {
                 var acc = ArrayPool<double>.Shared.Rent(n);
                 Chunk(c, acc);
-                partial[c] = acc;
+                lock (gate)
+                {
+                    partial[c] = acc;
+                    while (nextToAdd < chunks && partial[nextToAdd] is { } ready)
+                    {
+                        Add(result, ready, n);
+                        ArrayPool<double>.Shared.Return(ready);
+                        partial[nextToAdd++] = null;
+                    }
+                }
             });
-            for (int c = 0; c < chunks; c++)
-            {
-                Add(result, partial[c], n);
-                ArrayPool<double>.Shared.Return(partial[c]);
-            }
         }
         foreach (var (node, amount) in sources.Corrections) result[node] += amount;
     }
