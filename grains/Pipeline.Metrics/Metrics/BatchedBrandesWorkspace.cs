@@ -14,16 +14,15 @@ namespace Pipeline.Metrics;
 /// Per level d, a node v scans its neighbours u once: lanes where u is unseen get distance d + 1 (and u joins level
 /// d + 1's list), and σ_v = Σ σ_u over lanes where d_u = d − 1. Backwards, S_v = Σ κ_u over lanes where
 /// d_u = d_v + 1, δ_v = σ_v·S_v, κ_v = 1/σ_v + S_v — the same sums as <see cref="BetweennessWorkspace"/>.
-/// Distances are stored modulo 65 535 (65 535 = unseen): a lane compares only neighbour levels d − 1, d, d + 1, and
-/// two lanes of one node differ by less than n ≤ <see cref="MaxNodes"/>, so no two levels alias.
+/// Distances are 16-bit (65 535 = unseen); a batch whose BFS would go deeper is handed back to the one-source kernel.
 /// </summary>
 internal sealed class BatchedBrandesWorkspace
 {
     /// <summary>Sources per batch: 16 (two 512-bit vectors of σ; 16 beat 8 on the bench graphs).</summary>
     public const int Lanes = 16;
 
-    /// <summary>Largest graph the 16-bit distance lanes can serve without aliasing.</summary>
-    public const int MaxNodes = Unseen;
+    /// <summary>Largest graph served (160 bytes per node per worker thread); larger ones run one source per pass.</summary>
+    public const int MaxNodes = 1 << 18;
 
     private const ushort Unseen = ushort.MaxValue;
 
@@ -33,7 +32,7 @@ internal sealed class BatchedBrandesWorkspace
     private Lanes16[] _value = [];      // σ per lane in the BFS, then κ per lane in the dependency pass
     private Vector256<ushort>[] _dist = [];
     private int[] _queued = [];                    // 1 + the last level whose list holds the node; 0 = none
-    private int[] _order = [];                     // the levels' node lists, one after another
+    private int[] _order = [];                     // the levels' node lists, one after another (grows as needed)
     private int[] _levelStart = [];
 
     [ThreadStatic] private static BatchedBrandesWorkspace? t_cached;
@@ -48,69 +47,78 @@ internal sealed class BatchedBrandesWorkspace
         _dist = new Vector256<ushort>[n];
         _dist.AsSpan().Fill(Vector256.Create(Unseen));
         _queued = new int[n];
-        _order = new int[(long)n * Lanes + 1 > int.MaxValue ? int.MaxValue : n * Lanes + 1];
+        _order = new int[4 * n + 1];
         _levelStart = new int[n + 2];
     }
 
     /// <summary>
     /// Adds Σ_b w_b·δ_{s_b}(v) over the batch's sources s_b (at most <see cref="Lanes"/>, distinct) with weights w_b to
-    /// <paramref name="acc"/>. O(Σ_v levels(v)·d_v) vector operations; arrays are reset on the way out.
+    /// <paramref name="acc"/>. O(Σ_v levels(v)·d_v) vector operations; arrays are reset on the way out. Returns false,
+    /// having added nothing, when a distance reaches 65 535 (a path that long does not fit the 16-bit lanes): the
+    /// caller then runs these sources one by one.
     /// </summary>
-    public unsafe void Batch(UndirectedGraph g, ReadOnlySpan<int> sources, ReadOnlySpan<double> weights, double[] acc)
+    public bool Batch(UndirectedGraph g, ReadOnlySpan<int> sources, ReadOnlySpan<double> weights, double[] acc)
     {
         int n = g.NodeCount;
         EnsureCapacity(n);
         var laneWeights = Lanes16.Zero;
         for (int b = 0; b < sources.Length; b++) laneWeights = laneWeights.With(b, weights[b]);
-        fixed (int* offsets = g.Offsets, targets = g.Targets, order = _order, queued = _queued, levelStart = _levelStart)
-        fixed (Lanes16* value = _value)
-        fixed (Vector256<ushort>* dist = _dist)
-        fixed (double* result = acc)
+        int tail = 0;
+        for (int b = 0; b < sources.Length; b++)
         {
-            int tail = 0;
-            for (int b = 0; b < sources.Length; b++)
-            {
-                int s = sources[b];
-                dist[s] = dist[s].WithElement(b, (ushort)0);
-                value[s] = value[s].With(b, 1.0);
-                if (queued[s] == 0) { queued[s] = 1; order[tail++] = s; }
-            }
-            int levels = 0;
-            levelStart[0] = 0;
-            while (true)
-            {
-                levelStart[levels + 1] = tail;
-                if (levelStart[levels] == tail) break;
-                Forward(offsets, targets, order, queued, value, dist, levels, levelStart[levels], tail, ref tail);
-                levels++;
-            }
-            for (int d = levels - 1; d >= 1; d--)
-                Backward(offsets, targets, order, value, dist, d, levelStart[d], levelStart[d + 1], laneWeights, result);
-            var unseen = Vector256.Create(Unseen);
-            for (int i = 0; i < tail; i++)
-            {
-                int v = order[i];
-                dist[v] = unseen;
-                value[v] = Lanes16.Zero;
-                queued[v] = 0;
-            }
+            int s = sources[b];
+            _dist[s] = _dist[s].WithElement(b, (ushort)0);
+            _value[s] = _value[s].With(b, 1.0);
+            if (_queued[s] == 0) { _queued[s] = 1; _order[tail++] = s; }
         }
+        int levels = 0;
+        bool fits = true;
+        _levelStart[0] = 0;
+        while (true)
+        {
+            _levelStart[levels + 1] = tail;
+            if (_levelStart[levels] == tail) break;
+            if (levels + 1 >= Unseen) { fits = false; break; }
+            if (_order.Length < tail + n + 1)                 // the next level lists each node at most once
+                Array.Resize(ref _order, (int)Math.Min(Array.MaxLength, Math.Max(2L * _order.Length, (long)tail + n + 1)));
+            tail = Forward(g, levels, _levelStart[levels], tail);
+            levels++;
+        }
+        if (fits)
+            for (int d = levels - 1; d >= 1; d--) Backward(g, d, _levelStart[d], _levelStart[d + 1], laneWeights, acc);
+        var unseen = Vector256.Create(Unseen);
+        for (int i = 0; i < tail; i++)
+        {
+            int v = _order[i];
+            _dist[v] = unseen;
+            _value[v] = Lanes16.Zero;
+            _queued[v] = 0;
+        }
+        return fits;
     }
 
     /// <summary>
     /// Level d: each listed node v pulls σ from its lanes' predecessors (d_u = d − 1) and gives unseen neighbours
     /// distance d + 1, listing them once for level d + 1 (branch-free append).
     /// </summary>
-    private static unsafe void Forward(int* offsets, int* targets, int* order, int* queued, Lanes16* value,
-        Vector256<ushort>* dist, int d, int from, int to, ref int tail)
+    private unsafe int Forward(UndirectedGraph g, int d, int from, int tail)
     {
-        var level = Vector256.Create(Code(d));
-        var previous = Vector256.Create(d == 0 ? Unseen : Code(d - 1));   // level 0 has no predecessors
-        var next = Vector256.Create(Code(d + 1));
+        fixed (int* offsets = g.Offsets, targets = g.Targets, order = _order, queued = _queued)
+        fixed (Lanes16* value = _value)
+        fixed (Vector256<ushort>* dist = _dist)
+            return Forward(offsets, targets, order, queued, value, dist, d, from, tail);
+    }
+
+    private static unsafe int Forward(int* offsets, int* targets, int* order, int* queued, Lanes16* value,
+        Vector256<ushort>* dist, int d, int from, int tail)
+    {
+        var level = Vector256.Create((ushort)d);
+        var previous = Vector256.Create(d == 0 ? Unseen : (ushort)(d - 1));   // level 0 has no predecessors
+        var next = Vector256.Create((ushort)(d + 1));
         var unseen = Vector256.Create(Unseen);
         int nextMark = d + 2;
         int t = tail;
-        for (int i = from; i < to; i++)
+        for (int i = from, to = tail; i < to; i++)
         {
             int v = order[i];
             var onLevel = Vector256.Equals(dist[v], level);
@@ -126,7 +134,7 @@ internal sealed class BatchedBrandesWorkspace
             var sigma = d == 0 ? Lanes16.One : sigma0 + sigma1;
             value[v] = Lanes16.Select(onLevel, sigma, value[v]);
         }
-        tail = t;
+        return t;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -151,11 +159,20 @@ internal sealed class BatchedBrandesWorkspace
     /// Level d ≥ 1, backwards: each listed node v pulls κ from its lanes' successors (d_u = d + 1), adds
     /// Σ_b w_b σ_v S_v to its sum and stores κ_v = 1/σ_v + S_v in its level-d lanes.
     /// </summary>
+    private unsafe void Backward(UndirectedGraph g, int d, int from, int to, Lanes16 laneWeights, double[] acc)
+    {
+        fixed (int* offsets = g.Offsets, targets = g.Targets, order = _order)
+        fixed (Lanes16* value = _value)
+        fixed (Vector256<ushort>* dist = _dist)
+        fixed (double* result = acc)
+            Backward(offsets, targets, order, value, dist, d, from, to, laneWeights, result);
+    }
+
     private static unsafe void Backward(int* offsets, int* targets, int* order, Lanes16* value,
         Vector256<ushort>* dist, int d, int from, int to, Lanes16 laneWeights, double* result)
     {
-        var level = Vector256.Create(Code(d));
-        var next = Vector256.Create(Code(d + 1));
+        var level = Vector256.Create((ushort)d);
+        var next = Vector256.Create((ushort)(d + 1));
         for (int i = from; i < to; i++)
         {
             int v = order[i];
@@ -177,5 +194,4 @@ internal sealed class BatchedBrandesWorkspace
         }
     }
 
-    private static ushort Code(int level) => (ushort)(level % Unseen);
 }

@@ -45,7 +45,9 @@ internal static class BrandesAccumulation
                 for (int i = From(c), to = From(c + 1); i < to; i++)
                 {
                     int a = i * unit, length = Math.Min(unit, count - a);
-                    ws.Batch(g, sources.Sources.AsSpan(a, length), sources.Weights.AsSpan(a, length), acc);
+                    if (ws.Batch(g, sources.Sources.AsSpan(a, length), sources.Weights.AsSpan(a, length), acc)) continue;
+                    var one = BetweennessWorkspace.ForCurrentThread(n);    // a path too long for the batch's lanes
+                    for (int j = a; j < a + length; j++) one.SingleSource(g, sources.Sources[j], sources.Weights[j], acc);
                 }
             }
             else

@@ -79,11 +79,20 @@ public class BetweennessPropertyTests
     }
 
     [Fact]
-    public void A_graph_beyond_the_batched_kernels_distance_lanes_uses_the_one_source_kernel()
+    public void A_path_longer_than_the_batched_kernels_distance_lanes_falls_back_to_one_source_passes()
     {
-        var g = Chain(BatchedBrandesWorkspace.MaxNodes + 1000);
-        int[] pivots = [0, 1, 4000, 30000, g.NodeCount - 1];
+        var g = Chain(70_000);
+        int[] pivots = [0, 1, 4000, 30000, 50000, g.NodeCount - 1];
         AllClose(ReferenceBrandes.FromPivots(g, pivots), Betweenness.FromPivots(g, pivots, 2), "long chain");
+    }
+
+    [Fact]
+    public void A_graph_above_the_batched_kernels_size_limit_uses_the_one_source_kernel()
+    {
+        int n = BatchedBrandesWorkspace.MaxNodes + 10;
+        var g = TestGraphs.Unweighted(n, Enumerable.Range(1, n - 1).Select(i => (i % 7, i)).ToArray());   // seven stars
+        int[] pivots = [0, 3, 100, n - 1];
+        AllClose(ReferenceBrandes.FromPivots(g, pivots), Betweenness.FromPivots(g, pivots), "hubs");
     }
 
     [Fact]
