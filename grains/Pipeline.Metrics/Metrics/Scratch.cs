@@ -9,7 +9,7 @@ namespace Pipeline.Metrics;
 internal static class Scratch
 {
     /// <summary>Slot numbers, one per kernel array, so no two users on a thread share a slot.</summary>
-    public const int ClusteringForward = 0, ClusteringMark = 1, ClusteringOutDegree = 2, StructuralHolesMaxWeight = 0, StructuralHolesShare = 1;
+    public const int ClusteringForward = 0, ClusteringMark = 1, ClusteringStart = 2, StructuralHolesMaxWeight = 0, StructuralHolesShare = 1;
 
     [ThreadStatic] private static int[]?[]? t_ints;
     [ThreadStatic] private static long[]? t_longs;
