@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Metric kernels side by side on identical generated cluster graphs, in one run:
-#   ours (single-threaded) vs igraph's C core (Debian python3-igraph) and NetworkX.
+#   ours (single-threaded) vs igraph's C core (Debian python3-igraph) and NetworkX; betweenness also on a graph
+#   of the same size with 40 % degree-1 firms (leafy-SIZE.edges).
 # Usage: bash bench/metrics.sh [SIZES]   (default 5000,50000; igraph betweenness at 50,000 takes minutes)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -13,7 +14,7 @@ fi
 dotnet build "$root/bench/Pipeline.Bench" -c Release -nologo -v quiet >/dev/null
 results="$data/results.jsonl"; : > "$results"
 dotnet run --project "$root/bench/Pipeline.Bench" -c Release --no-build -- metrics "$data" "$sizes" | tee -a "$results"
-files=(); for s in ${sizes//,/ }; do files+=("$data/hub-$s.edges"); done
+files=(); for s in ${sizes//,/ }; do files+=("$data/hub-$s.edges" "$data/leafy-$s.edges"); done
 /usr/bin/python3 "$root/bench/reference/igraph_metrics.py" "${files[@]}" | tee -a "$results"
 python3 "$root/bench/reference/networkx_metrics.py" "$data/hub-5000.edges" 2>/dev/null | tee -a "$results" || true
 python3 - "$results" <<'PY'

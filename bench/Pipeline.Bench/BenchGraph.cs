@@ -28,6 +28,27 @@ public static class BenchGraph
         return (n, src.ToArray(), dst.ToArray(), w);
     }
 
+    /// <summary>
+    /// A hub cluster of (1 − <paramref name="leafShare"/>)·n firms plus leafShare·n degree-1 firms (single-customer
+    /// suppliers), each tied to one core firm drawn in proportion to its degree — the leaf share of real firm networks.
+    /// </summary>
+    public static (int N, int[] Source, int[] Target, double[] Weight) LeafyCluster(int n, double leafShare, ulong seed)
+    {
+        int core = n - (int)(n * leafShare);
+        var (_, src, dst, w) = HubCluster(core, seed);
+        var endpoints = new List<int>(src.Length * 2);
+        for (int i = 0; i < src.Length; i++) { endpoints.Add(src[i]); endpoints.Add(dst[i]); }
+        var s = new List<int>(src); var t = new List<int>(dst); var weights = new List<double>(w);
+        ulong state = seed ^ 0x5DEECE66DUL;
+        for (int leaf = core; leaf < n; leaf++)
+        {
+            s.Add(leaf);
+            t.Add(endpoints[(int)(Next(ref state) % (ulong)endpoints.Count)]);
+            weights.Add(1 + Next(ref state) % 9);
+        }
+        return (n, s.ToArray(), t.ToArray(), weights.ToArray());
+    }
+
     public static void WriteEdgeList(string path, (int N, int[] Source, int[] Target, double[] Weight) g)
     {
         using var w = new StreamWriter(path);

@@ -42,23 +42,40 @@ public static class Program
             Report(size, "components", () => Structure.Components(g));
             var keys = Enumerable.Range(0, g.NodeCount).Select(i => (long)i).ToArray();
             Report(size, "robustness", () => Robustness.TargetedAttack(g, keys));
+            var leafy = BenchGraph.LeafyCluster(size, LeafShare, 20261122UL + (ulong)size);
+            BenchGraph.WriteEdgeList(Path.Combine(args[1], $"leafy-{size}.edges"), leafy);
+            var l = UndirectedGraph.FromEdges(leafy.N, leafy.Source, leafy.Target, leafy.Weight);
+            Report(size, LeafyBetweenness, () => Betweenness.Exact(l, 1));
         }
         return 0;
     }
 
+    /// <summary>Share of degree-1 firms in the second bench graph of each size (<see cref="BenchGraph.LeafyCluster"/>).</summary>
+    private const double LeafShare = 0.4;
+
+    /// <summary>Metric name of exact betweenness on that graph (bench/reference/igraph_metrics.py uses the same).</summary>
+    private const string LeafyBetweenness = "betweenness (40% leaves)";
+
     private static void Report(int size, string metric, Action run)
     {
-        run(); // warm-up (JIT)
-        var best = double.MaxValue;
-        var total = Stopwatch.StartNew();
-        int reps = 0;
-        do
+        // The first run warms up the JIT; one over 3 s is its own measurement (JIT time is noise there), else the
+        // best of up to 5 more runs within ~3 s.
+        var first = Stopwatch.StartNew();
+        run();
+        var best = first.Elapsed.TotalSeconds;
+        if (best <= 3)
         {
-            var sw = Stopwatch.StartNew();
-            run();
-            best = Math.Min(best, sw.Elapsed.TotalSeconds);
-            reps++;
-        } while (total.Elapsed.TotalSeconds < 3 && reps < 5);
+            best = double.MaxValue;
+            var total = Stopwatch.StartNew();
+            int reps = 0;
+            do
+            {
+                var sw = Stopwatch.StartNew();
+                run();
+                best = Math.Min(best, sw.Elapsed.TotalSeconds);
+                reps++;
+            } while (total.Elapsed.TotalSeconds < 3 && reps < 5);
+        }
         Console.WriteLine(JsonSerializer.Serialize(new { tool = "pipeline", size, metric, seconds = best }));
     }
 }

@@ -66,17 +66,45 @@ public sealed class UndirectedGraph
     }
 
     /// <summary>
-    /// The same graph with nodes renumbered by degree, highest first (ties by id): <paramref name="rank"/>[v] is v's new
-    /// number. Kernels that touch neighbours at random (Brandes) then find the hubs they visit most in a few cache
-    /// lines. Neighbour lists keep their order, renumbered (not re-sorted). O(n log n + m).
+    /// The same graph with nodes renumbered in breadth-first order: each component from its highest-degree node
+    /// (components in order of that node's degree, then id), neighbours taken in row order. Nodes close in the graph
+    /// get close numbers, so a run of consecutive numbers is a set of nearby sources. O(n log n + m).
     /// </summary>
-    internal UndirectedGraph RenumberedByDegree(out int[] rank)
+    internal UndirectedGraph RenumberedByBfs(out int[] rank)
     {
         int n = NodeCount;
-        var order = new int[n];
+        var byDegree = new int[n];
         var keys = new long[n];
-        for (int v = 0; v < n; v++) { order[v] = v; keys[v] = ((long)(int.MaxValue - Degree(v)) << 32) | (uint)v; }
-        Array.Sort(keys, order);
+        for (int v = 0; v < n; v++) { byDegree[v] = v; keys[v] = ((long)(int.MaxValue - Degree(v)) << 32) | (uint)v; }
+        Array.Sort(keys, byDegree);
+        var order = new int[n];
+        var seen = new bool[n];
+        int tail = 0;
+        foreach (var root in byDegree)
+        {
+            if (seen[root]) continue;
+            seen[root] = true;
+            int head = tail;
+            order[tail++] = root;
+            while (head < tail)
+            {
+                int v = order[head++];
+                for (int p = _offsets[v]; p < _offsets[v + 1]; p++)
+                {
+                    int u = _targets[p];
+                    if (seen[u]) continue;
+                    seen[u] = true;
+                    order[tail++] = u;
+                }
+            }
+        }
+        return Renumbered(order, out rank);
+    }
+
+    /// <summary>The graph with node order[i] renumbered i (rank[order[i]] = i); rows keep their order, renumbered.</summary>
+    private UndirectedGraph Renumbered(int[] order, out int[] rank)
+    {
+        int n = NodeCount;
         rank = new int[n];
         for (int i = 0; i < n; i++) rank[order[i]] = i;
         var offsets = new int[n + 1];

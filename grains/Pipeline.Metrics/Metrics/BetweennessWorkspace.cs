@@ -24,7 +24,17 @@ internal sealed class BetweennessWorkspace
     private readonly Slot[] _slots;
     private readonly int[] _order;
 
-    public BetweennessWorkspace(int n)
+    [ThreadStatic] private static BetweennessWorkspace? t_cached;
+
+    /// <summary>This thread's workspace for graphs of up to <paramref name="n"/> nodes (reused across calls; grows when needed).</summary>
+    public static BetweennessWorkspace ForCurrentThread(int n)
+    {
+        var ws = t_cached;
+        if (ws is null || ws._slots.Length < n) t_cached = ws = new BetweennessWorkspace(n);
+        return ws;
+    }
+
+    private BetweennessWorkspace(int n)
     {
         _slots = new Slot[n];
         for (int i = 0; i < n; i++) _slots[i].Dist = -1;
@@ -32,13 +42,13 @@ internal sealed class BetweennessWorkspace
     }
 
     /// <summary>
-    /// Adds the dependencies δ_s(v) = Σ_t σ_st(v)/σ_st of source <paramref name="s"/> to <paramref name="acc"/>
+    /// Adds the dependencies δ_s(v) = Σ_t σ_st(v)/σ_st of source <paramref name="s"/>, times <paramref name="weight"/>, to <paramref name="acc"/>
     /// (v ≠ s). BFS computes distances and σ (pulled from the predecessors when a node is dequeued); then, in
     /// reverse BFS order, each node pulls from its successors w (d_w = d_v + 1): S_v = Σ_w κ_w, δ_v = σ_v·S_v,
     /// κ_v = 1/σ_v + S_v — the same sum as Brandes' push form δ_v = Σ_w σ_v/σ_w (1 + δ_w), with only reads in the
     /// inner loop. O(n + m), and the touched slots are reset at the end (O(reached)).
     /// </summary>
-    public unsafe void SingleSource(UndirectedGraph g, int s, double[] acc)
+    public unsafe void SingleSource(UndirectedGraph g, int s, double weight, double[] acc)
     {
         fixed (int* offsets = g.Offsets, targets = g.Targets, order = _order)
         fixed (Slot* slot = _slots)
@@ -77,7 +87,7 @@ internal sealed class BetweennessWorkspace
                 }
                 if (p < end) sum0 += ValueAt(slot + p[0], next);
                 double sum = sum0 + sum1, sigma = sv->Value;
-                if (i > 0) result[v] += sigma * sum;                  // δ_s(v); the source itself gets nothing
+                if (i > 0) result[v] += weight * sigma * sum;         // w·δ_s(v); the source itself gets nothing
                 sv->Value = 1.0 / sigma + sum;                       // κ_v, read by v's predecessors
             }
             for (int i = 0; i < tail; i++)

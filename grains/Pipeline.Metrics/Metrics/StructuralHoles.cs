@@ -10,7 +10,8 @@ namespace Pipeline.Metrics;
 /// effective size e_i = Σ_{j∈N(i)} (1 − Σ_{q∈N(i)} p_iq m_jq) with m_jq = w_jq / max_k w_jk.
 /// Isolated nodes get NaN (null in the output). Complexity O(Σ_j d_j²): p_i· sits in a dense scratch array and
 /// each neighbour j's list is walked once per i, so Σ_q p_iq p_qj and Σ_q p_iq m_jq come from one scan of N(j)
-/// with an O(1) array lookup per q — no hashing, no allocation per node. Efficiency (e_i / d_i) is left to the caller.
+/// with an O(1) array lookup per q — no hashing, no allocation per node; the two O(n) arrays are per-thread
+/// <see cref="Scratch"/> arrays reused across units. Efficiency (e_i / d_i) is left to the caller.
 /// </summary>
 public static class StructuralHoles
 {
@@ -22,14 +23,15 @@ public static class StructuralHoles
     {
         int n = g.NodeCount;
         if (constraint.Length < n || effectiveSize.Length < n) throw new ArgumentException("Output spans are shorter than the node count.");
-        var maxWeight = new double[n];
+        var maxWeight = Scratch.Doubles(Scratch.StructuralHolesMaxWeight, n);
         for (int v = 0; v < n; v++)
         {
             double m = 0;
             foreach (var w in g.Weights(v)) m = Math.Max(m, w);
             maxWeight[v] = m;
         }
-        var p = new double[n];        // p[q] = p_iq for the current i, 0 elsewhere
+        var p = Scratch.Doubles(Scratch.StructuralHolesShare, n);   // p[q] = p_iq for the current i, 0 elsewhere
+        Array.Clear(p, 0, n);
         for (int i = 0; i < n; i++)
         {
             var ni = g.Neighbors(i);

@@ -26,13 +26,20 @@ public static class Structure
     public static (int Components, int LargestComponentSize) Components(UndirectedGraph g)
     {
         int n = g.NodeCount;
-        var sets = new DisjointSets(n);
-        for (int v = 0; v < n; v++)
-            foreach (var u in g.Neighbors(v))
-                if (u > v) sets.Union(u, v);
+        var sets = ComponentSets(g);
         int components = 0, largest = 0;
         for (int v = 0; v < n; v++)
             if (sets.Find(v) == v) { components++; largest = Math.Max(largest, sets.SizeOf(v)); }
         return (components, largest);
+    }
+
+    /// <summary>The connected components as union–find sets (one Union per edge). O(n + m).</summary>
+    internal static DisjointSets ComponentSets(UndirectedGraph g)
+    {
+        var sets = new DisjointSets(g.NodeCount);
+        for (int v = 0; v < g.NodeCount; v++)
+            foreach (var u in g.Neighbors(v))
+                if (u > v) sets.Union(u, v);
+        return sets;
     }
 }

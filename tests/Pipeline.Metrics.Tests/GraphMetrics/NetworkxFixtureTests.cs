@@ -6,7 +6,8 @@ namespace Pipeline.Metrics.Tests.GraphMetrics;
 /// <summary>
 /// Every cluster-graph metric against NetworkX 3.6 on the committed fixtures (relative tolerance 1e-9, absolute 1e-12
 /// near zero): weighted and unweighted graphs, parallel/reversed/self-loop input edges, isolated nodes, 0-, 1- and
-/// 2-node graphs, components, star, clique, cycle, regular graph, gnp and Barabási–Albert graphs of up to 1,000 nodes.
+/// 2-node graphs, components, star, clique, cycle, regular graph, gnp and Barabási–Albert graphs of up to 1,000 nodes,
+/// and shaped graphs with ~40 % leaves, hanging chains, twins, bridges, a two-node component and isolated nodes.
 /// </summary>
 public class NetworkxFixtureTests
 {
