@@ -1,17 +1,29 @@
+using System.Collections.Concurrent;
+
 namespace Pipeline.Orleans.Units;
 
 /// <summary>
-/// A silo's pool of unit workers: at most <see cref="Count"/> worker threads compute at once (one per core by
-/// default, <c>Silo:Workers</c>). A unit asks for 1 slot, a giant cluster for all of them (its Brandes sources are
-/// spread over its threads). Each unit computes on a thread of its own with a 16 MB stack (deep recursion-free but
-/// large frames in the graph kernels), never on the Orleans scheduler.
+/// A silo's pool of unit workers: <see cref="Count"/> long-lived threads (one per core by default, <c>Silo:Workers</c>)
+/// with 16 MB stacks compute units, never the Orleans scheduler, so the metric kernels' per-thread scratch arrays are
+/// reused from unit to unit. A unit asks for 1 slot, a giant cluster for all of them (its Brandes sources are spread
+/// over that many threads); slots are granted first come, first served, so a giant waiting for every slot is not
+/// starved by small units arriving after it.
 /// </summary>
-public sealed class UnitWorkers(int count)
+public sealed class UnitWorkers : IDisposable
 {
-    private readonly SemaphoreSlim _slots = new(count, count);
-    private readonly SemaphoreSlim _admission = new(1, 1); // first come, first served: a giant waiting for all slots is not starved
+    private readonly SemaphoreSlim _slots;
+    private readonly SemaphoreSlim _admission = new(1, 1);
+    private readonly BlockingCollection<Action> _queue = new();
 
-    public int Count { get; } = count;
+    public UnitWorkers(int count)
+    {
+        Count = count;
+        _slots = new SemaphoreSlim(count, count);
+        for (int i = 0; i < count; i++)
+            new Thread(Work, maxStackSize: 16 << 20) { IsBackground = true, Name = $"unit-worker-{i}" }.Start();
+    }
+
+    public int Count { get; }
 
     public async Task<T> RunAsync<T>(int slots, Func<T> body, CancellationToken ct = default)
     {
@@ -31,9 +43,16 @@ public sealed class UnitWorkers(int count)
         {
             _admission.Release();
         }
+        // At most Count units hold a slot, so a worker thread is free for this one.
+        var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _queue.Add(() =>
+        {
+            try { done.SetResult(body()); }
+            catch (Exception e) { done.SetException(e); }
+        }, CancellationToken.None);
         try
         {
-            return await OnOwnThread(body).ConfigureAwait(false);
+            return await done.Task.ConfigureAwait(false);
         }
         finally
         {
@@ -41,15 +60,10 @@ public sealed class UnitWorkers(int count)
         }
     }
 
-    private static Task<T> OnOwnThread<T>(Func<T> body)
+    private void Work()
     {
-        var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var thread = new Thread(() =>
-        {
-            try { done.SetResult(body()); }
-            catch (Exception e) { done.SetException(e); }
-        }, maxStackSize: 16 << 20) { IsBackground = true, Name = "unit-worker" };
-        thread.Start();
-        return done.Task;
+        foreach (var unit in _queue.GetConsumingEnumerable()) unit();
     }
+
+    public void Dispose() => _queue.CompleteAdding();
 }
