@@ -70,8 +70,7 @@ public sealed class ClusterRunTests(ClusterData data, ITestOutputHelper log)
     {
         using var cluster = new LocalCluster(3);
         using var output = new TempFolder();
-        using var run = new FollowedRun(RunArgs(data.Region, output.Path, "client-killed"), cluster.ClientEnvironment);
-        await run.Seen(l => l.Contains("compute: ") && l.Contains("units ("), Deadline);
+        using var run = await ComputingRegionRun(cluster, output.Path, "client-killed");
         run.Kill();
         var fault = Stopwatch.StartNew();
 
@@ -92,8 +91,7 @@ public sealed class ClusterRunTests(ClusterData data, ITestOutputHelper log)
     {
         using var cluster = new LocalCluster(1, new Dictionary<string, string> { ["DelayMs"] = "300" });
         using var output = new TempFolder();
-        using var run = new FollowedRun(RunArgs(data.Region, output.Path, "added"), cluster.ClientEnvironment);
-        await run.Seen(l => l.Contains("compute: ") && l.Contains("units ("), Deadline);
+        using var run = await ComputingRegionRun(cluster, output.Path, "added");
         cluster.Add(1);
         Assert.Equal(0, await run.ExitAsync(Deadline));
         var spread = run.Output.Split('\n').Single(l => l.Contains("units per silo:"));
@@ -127,8 +125,7 @@ public sealed class ClusterRunTests(ClusterData data, ITestOutputHelper log)
     {
         using var cluster = new LocalCluster(3);
         using var output = new TempFolder();
-        using var run = new FollowedRun(RunArgs(data.Region, output.Path, "storage-restart"), cluster.ClientEnvironment);
-        await run.Seen(l => l.Contains("compute: ") && l.Contains("units ("), Deadline);
+        using var run = await ComputingRegionRun(cluster, output.Path, "storage-restart");
         cluster.RestartAzurite(TimeSpan.FromSeconds(3));
         var clock = Stopwatch.StartNew();
         int exit = await run.ExitAsync(Deadline);
@@ -179,6 +176,14 @@ public sealed class ClusterRunTests(ClusterData data, ITestOutputHelper log)
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("AZURE_STORAGE_CONNECTION_STRING", r.Stderr);
         Assert.Empty(Directory.GetFileSystemEntries(output.Path));
+    }
+
+    /// <summary>A region run on <paramref name="cluster"/>, followed from the moment it reports compute progress.</summary>
+    private async Task<FollowedRun> ComputingRegionRun(LocalCluster cluster, string output, string runId)
+    {
+        var run = new FollowedRun(RunArgs(data.Region, output, runId), cluster.ClientEnvironment);
+        await run.Seen(l => l.Contains("compute: ") && l.Contains("units ("), Deadline);
+        return run;
     }
 
     /// <summary>Starts a region run on 3 silos, applies <paramref name="fault"/> once 10 % of its units are done, and checks it still finishes with the embedded run's rows.</summary>

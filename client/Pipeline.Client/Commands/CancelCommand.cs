@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Pipeline.Client.Cli;
 using Pipeline.Client.Cluster;
 using Pipeline.Client.Configuration;
 using Pipeline.Grains.Runs;
@@ -16,7 +17,7 @@ public static class CancelCommand
     public static Command Create()
     {
         var runId = new Argument<string>("RUN_ID") { Description = "The run to cancel" };
-        var output = new Option<string?>("--output") { Description = "The run's output folder or blob URI, as given to `run` (default ./out, or Run:Output)" };
+        var output = CliOptions.OutputStore("The run's output store, as given to `run` (default ./out, or Run:Output)");
         var cluster = new Option<string?>("--cluster") { Description = "The Orleans cluster (id: Cluster:ClusterId, default pipeline) the run goes on", Arity = ArgumentArity.ZeroOrOne };
         var command = new Command("cancel", "Cancel a run going on the Orleans cluster (nothing is published)") { runId, output, cluster };
         command.SetAction(async (parse, ct) =>
