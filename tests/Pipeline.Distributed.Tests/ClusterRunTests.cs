@@ -37,6 +37,16 @@ public sealed class ClusterRunTests(ClusterData data, ITestOutputHelper log)
         Assert.False(Directory.Exists(Path.Combine(output.Path, "runs", "on-silos", "_work")), "the working files are removed after the run");
         using var manifest = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(output.Path, "runs", "on-silos", "_manifest.json")));
         Assert.Equal("orleans", manifest.RootElement.GetProperty("engine").GetString());
+        if (silos == 1)
+        {
+            // The coordinator of a finished run decides a new submission of its id as an embedded run would.
+            var again = await Cli.Run(RunArgs(data.Fixture, output.Path, "on-silos"), cluster.ClientEnvironment);
+            Assert.True(again.ExitCode == 3, again.Output);
+            Assert.Contains("--replace", again.Stderr);
+            var replaced = await Cli.Ok(RunArgs(data.Fixture, output.Path, "on-silos", "--replace"), cluster.ClientEnvironment);
+            Assert.Contains("compute: ", replaced.Stdout); // computed again, not the old run's summary
+            ParquetRows.AssertSame(data.ReferenceRun(dataset), Path.Combine(output.Path, "runs", "on-silos"));
+        }
         if (silos == 3 && dataset == "region")
         {
             // Dispatch is balanced: every silo computed units.

@@ -25,7 +25,7 @@ public sealed class RunGrain(
     RunWorkStores stores, PipelineSiloOptions options, ILocalSiloDetails silo, ILogger<RunGrain> log) : Grain, IRunGrain, IRemindable
 {
     private const string Wake = "wake";
-    private readonly RunEventLog _events = new();
+    private RunEventLog _events = new();
     private CancellationTokenSource? _cancel;
     private Task? _flow;
     private bool _deactivating;
@@ -51,13 +51,15 @@ public sealed class RunGrain(
 
     public async Task<RunProgress> Submit(RunSubmission submission)
     {
-        var current = state.State;
-        if (current.Submission is not null && (current.Phase == RunPhase.Running || !submission.Resume))
-            return await GetProgress(0);
-        state.State = new RunGrainState { Submission = submission, Phase = RunPhase.Running, Starts = current.Starts };
+        // A run going on is joined, not started twice. Any other submission starts the flow, which decides like an
+        // embedded run would: an existing run id without --replace is refused (exit 3), --replace redoes it, and
+        // --resume finishes a run that failed or was cancelled.
+        if (state.State.Phase == RunPhase.Running) return await GetProgress(0);
+        state.State = new RunGrainState { Submission = submission, Phase = RunPhase.Running, Starts = state.State.Starts, Instance = Guid.NewGuid().ToString("N")[..12] };
         await state.WriteStateAsync();
         await this.RegisterOrUpdateReminder(Wake, options.WakePeriod, options.WakePeriod);
-        StartFlow(resume: submission.Resume || current.Submission is not null);
+        _events = new RunEventLog(); // followers of this submission see its events only
+        StartFlow(resume: submission.Resume);
         return await GetProgress(0);
     }
 
@@ -96,7 +98,7 @@ public sealed class RunGrain(
     {
         state.State.Starts++;
         await state.WriteStateAsync();
-        var key = this.GetPrimaryKeyString();
+        var key = $"{this.GetPrimaryKeyString()}~{state.State.Instance}";
         Outcome outcome;
         var grains = GrainFactory; // grain services are read here, on the activation; the run itself runs off it
         try { outcome = await Task.Run(() => ExecuteAsync(grains, s, key, resume, ct)); }

@@ -15,4 +15,7 @@ public sealed class RunGrainState
     [Id(6)] public string? HighlightsJson { get; set; }
     /// <summary>How many times a coordinator has started the run (1 = never taken up again).</summary>
     [Id(7)] public int Starts { get; set; }
+    /// <summary>Names this submission's unit grains (<c>RUN_KEY~INSTANCE/UNIT_KEY</c>): a coordinator that takes the run up
+    /// again reuses them, a new submission of the same run id (--replace, --resume) gets fresh ones.</summary>
+    [Id(8)] public string Instance { get; set; } = "";
 }
