@@ -12,15 +12,24 @@ public sealed record FollowResult(int ExitCode, RunProgress Last, RunHighlights?
 /// Follows a run's coordinator grain: reads its progress twice a second and replays its events into the user's
 /// observer (progress bars or plain lines), until the run finishes or fails, or <paramref name="ct"/> fires (then the
 /// caller decides whether the run is cancelled or left running in the cluster).
+/// Each poll is bounded by <see cref="PollTimeout"/>: a poll in flight through a gateway silo that dies is not failed
+/// by Orleans before its 30 s response timeout, so the follower gives up on it early and asks again (through another
+/// gateway), and only gives up on the run after <see cref="Patience"/> without an answer.
 /// </summary>
 public static class RunFollower
 {
+    /// <summary>How long one progress poll may take before it is asked again (the coordinator answers from memory).</summary>
+    public static readonly TimeSpan PollTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long the coordinator may go without answering before following fails.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromMinutes(5);
+
     public static async Task<FollowResult> FollowAsync(IRunGrain run, RunProgress first, IRunObserver observer, CancellationToken ct)
     {
         int cursor = 0;
         var p = first;
         (RunStage Stage, long Done, long Total) shown = default;
-        var failures = 0;
+        DateTime? silentSince = null;
         string? host = null;
         while (true)
         {
@@ -48,13 +57,13 @@ public static class RunFollower
             await Task.Delay(500, ct);
             try
             {
-                var next = await run.GetProgress(cursor).WaitAsync(TimeSpan.FromSeconds(30), ct);
+                var next = await run.GetProgress(cursor).WaitAsync(PollTimeout, ct);
                 // A coordinator taken up again on another silo starts a new event log: read it from the start.
-                if (next.NextEvent < cursor) next = await run.GetProgress(0).WaitAsync(TimeSpan.FromSeconds(30), ct);
+                if (next.NextEvent < cursor) next = await run.GetProgress(0).WaitAsync(PollTimeout, ct);
                 p = next;
-                failures = 0;
+                silentSince = null;
             }
-            catch (Exception e) when (e is not OperationCanceledException && ++failures < 60)
+            catch (Exception e) when (e is not OperationCanceledException && DateTime.UtcNow - (silentSince ??= DateTime.UtcNow) < Patience)
             {
                 observer.Info($"the run's coordinator did not answer ({e.GetBaseException().Message}); asking again");
                 p = p with { Events = [] };
