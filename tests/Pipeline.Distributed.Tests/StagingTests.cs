@@ -80,6 +80,23 @@ public sealed class StagingTests
         }
     }
 
+    [Fact]
+    public void A_silo_drops_the_stores_of_runs_no_unit_has_opened_lately_but_never_an_in_memory_one()
+    {
+        using var folder = new TempFolder();
+        using var stores = new RunWorkStores(ObjectStores.Open);
+        var stored = stores.Open(folder.Path, "finished-run");
+        var embedded = stores.Open(RunWorkStores.MemoryLocation, "embedded-run");
+        Assert.Same(stored, stores.Open(folder.Path, "finished-run"));
+
+        stores.DropIdle(TimeSpan.FromHours(1)); // opened just now: kept
+        Assert.Equal(2, stores.Count);
+        stores.DropIdle(TimeSpan.Zero);
+        Assert.Equal(1, stores.Count);
+        Assert.NotSame(stored, stores.Open(folder.Path, "finished-run")); // a late unit reads the run's files again
+        Assert.Same(embedded, stores.Open(RunWorkStores.MemoryLocation, "embedded-run"));
+    }
+
     private static WorkItemOutput Outputs(IEnumerable<(string UnitId, object Output)> outputs)
     {
         var list = outputs.ToList();
