@@ -14,6 +14,7 @@ public sealed class FollowedRun : IDisposable
     private readonly StringBuilder _stdout = new(), _stderr = new();
     private readonly object _gate = new();
     private readonly List<(Func<string, bool> When, TaskCompletionSource<string> Seen)> _waits = [];
+    private readonly List<(DateTime At, string Line)> _timeline = [];
 
     public FollowedRun(IReadOnlyList<string> args, IReadOnlyDictionary<string, string> environment)
     {
@@ -38,6 +39,12 @@ public sealed class FollowedRun : IDisposable
             _waits.Add((when, seen));
         }
         return seen.Task.WaitAsync(timeout).ContinueWith(t => t.IsFaulted ? throw new TimeoutException($"not seen in time:\n{Output}") : t.Result);
+    }
+
+    /// <summary>The stdout lines printed since <paramref name="since"/> for which <paramref name="when"/> holds, each with the seconds since then.</summary>
+    public IReadOnlyList<string> LinesSince(DateTime since, Func<string, bool> when)
+    {
+        lock (_gate) return [.. _timeline.Where(t => t.At >= since && when(t.Line)).Select(t => $"+{(t.At - since).TotalSeconds:F1} s {t.Line}")];
     }
 
     /// <summary>Completes once at least <paramref name="units"/> units are reported done.</summary>
@@ -69,6 +76,7 @@ public sealed class FollowedRun : IDisposable
         {
             into.Append(line).Append('\n');
             if (into != _stdout) return;
+            _timeline.Add((DateTime.UtcNow, line));
             foreach (var w in _waits.Where(w => w.When(line)).ToList()) { w.Seen.TrySetResult(line); _waits.Remove(w); }
         }
     }

@@ -46,6 +46,18 @@ public sealed class LocalCluster : IDisposable
         kill.WaitForExit();
     }
 
+    /// <summary>
+    /// The silos the cluster's membership table (Azure Table <c>OrleansSiloInstances</c>) records as declared dead:
+    /// a silo evicted by its peers (missed liveness probes) or killed.
+    /// </summary>
+    public IReadOnlyList<string> DeadSilos()
+    {
+        var table = new Azure.Data.Tables.TableClient(ClientEnvironment["AZURE_STORAGE_CONNECTION_STRING"], "OrleansSiloInstances");
+        return [.. table.Query<Azure.Data.Tables.TableEntity>(e => e.PartitionKey == ClientEnvironment["PIPELINE_Cluster__ClusterId"])
+            .Where(e => e.GetString("Status") == "Dead")
+            .Select(e => e.GetString("SiloName") ?? e.RowKey)];
+    }
+
     public string Logs() => string.Join("\n", Directory.GetFiles(_state.Path, "silo-*.log").Order().Select(f => $"--- {Path.GetFileName(f)} ---\n" + Tail(f)));
 
     private static string Tail(string file) => string.Join("\n", File.ReadLines(file).TakeLast(40));
