@@ -173,7 +173,9 @@ public sealed class RunCoordinator(IRunEngine engine, IRunObserver observer)
         double seconds = 0;
         long rows = 0;
         foreach (var c in results.Clusters) { seconds += c.ScenarioSeconds; rows += c.Scenarios.Length; }
-        status.Info($"scenarios: {seconds:F2} s summed over cluster units, {rows:N0} rows");
+        status.Info(seconds > 0
+            ? $"scenarios: {seconds:F2} s summed over cluster units, {rows:N0} rows"
+            : $"scenarios: {rows:N0} rows (their time stays on the silos that computed them)"); // outputs read back from a stored work store carry no timing
     }
 
     private static RunManifest BuildManifest(RunRequest request, string engineName, string runId, DateTimeOffset started, InputReadResult read,

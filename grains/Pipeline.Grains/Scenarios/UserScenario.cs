@@ -8,4 +8,9 @@ public sealed record UserScenario(string Name, long[] Firms)
 {
     /// <summary>True if firm <paramref name="firmId"/> is one of the scenario's firms (binary search).</summary>
     public bool Removes(long firmId) => Array.BinarySearch(Firms, firmId) >= 0;
+
+    /// <summary>Value equality: the same name and the same firms.</summary>
+    public bool Equals(UserScenario? other) => other is not null && Name == other.Name && Firms.AsSpan().SequenceEqual(other.Firms);
+
+    public override int GetHashCode() => HashCode.Combine(Name, Firms.Length);
 }

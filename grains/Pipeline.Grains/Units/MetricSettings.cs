@@ -34,7 +34,9 @@ public sealed record MetricSettings
     public bool Scenarios { get; init; } = true;
 
     /// <summary>The user scenarios of <c>run --scenarios FILE</c>, each firm list sorted without repeats.</summary>
-    public IReadOnlyList<UserScenario> UserScenarios { get; init; } = [];
+    public IReadOnlyList<UserScenario> UserScenarios { get => _userScenarios; init => _userScenarios = value as UserScenarioList ?? new UserScenarioList(value); }
+
+    private readonly UserScenarioList _userScenarios = UserScenarioList.Empty; // compared by value in the record's equality
 
     /// <summary>Whether the run writes scenario_metrics: built-in scenarios on, or user scenarios given.</summary>
     [System.Text.Json.Serialization.JsonIgnore]

@@ -12,7 +12,7 @@ public sealed record WorkItemOutput(IReadOnlyList<(string UnitId, ClusterUnitOut
 /// <summary>
 /// A work item's output file (<c>out/ITEM.bin</c>): every unit's output in the item's order. Firm rows are binary
 /// (doubles as IEEE bits); the cluster_metrics row is JSON with NaN literals (.NET writes the shortest string that
-/// round-trips a double exactly). Dictionaries keep their enumeration order, so aggregation sums in the same
+/// round-trips a double exactly). A unit's scenario time is telemetry and is not stored (the bytes would differ per execution). Dictionaries keep their enumeration order, so aggregation sums in the same
 /// order as in-process. Deterministic: re-executing an item writes identical bytes.
 /// </summary>
 public static class WorkItemOutputCodec
@@ -51,7 +51,6 @@ public static class WorkItemOutputCodec
                     w.Write(x.DensityAfter); w.Write(x.IsolatedFirms); w.Write(x.FirmsLosingHalfSales); w.Write(x.EmployeesExposed);
                     w.Write(x.RevenueAtRisk); w.Write(x.DeltaLargestComponentShare); w.Write(x.DeltaAvgClustering);
                 }
-                w.Write(o.ScenarioSeconds);
             }
             w.Write(output.Partitions.Count);
             foreach (var (id, p) in output.Partitions)
@@ -100,7 +99,7 @@ public static class WorkItemOutputCodec
                     DensityAfter = r.ReadDouble(), IsolatedFirms = r.ReadInt64(), FirmsLosingHalfSales = r.ReadInt64(), EmployeesExposed = r.ReadInt64(),
                     RevenueAtRisk = r.ReadDouble(), DeltaLargestComponentShare = r.ReadDouble(), DeltaAvgClustering = r.ReadDouble(),
                 };
-            clusters.Add((id, new ClusterUnitOutput(firms, row, comp, method) { Scenarios = scenarios, ScenarioSeconds = r.ReadDouble() }));
+            clusters.Add((id, new ClusterUnitOutput(firms, row, comp, method) { Scenarios = scenarios }));
         }
         var partitions = new List<(string, FirmPartitionOutput)>();
         int np = r.ReadInt32();

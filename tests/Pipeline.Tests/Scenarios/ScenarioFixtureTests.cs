@@ -58,8 +58,7 @@ public class ScenarioFixtureTests
     {
         using var output = new TempFolder();
         var run = await RunAsync(FixtureRun.InputFolder, output.Path, new MetricSettings());
-        var schema = DuckDb.Query($"SELECT name, repetition_type, type FROM parquet_schema({DuckDb.Literal(Path.Combine(run, "scenario_metrics", "part-00000.parquet"))})")
-            .ToDictionary(r => r.GetProperty("name").GetString()!, r => (Rep: r.GetProperty("repetition_type").ToString(), Type: r.GetProperty("type").ToString()));
+        var schema = DuckDb.ParquetSchema(Path.Combine(run, "scenario_metrics", "part-00000.parquet"));
         Assert.Equal(("REQUIRED", "BYTE_ARRAY"), schema["cluster_id"]);
         Assert.Equal(("REQUIRED", "BYTE_ARRAY"), schema["scenario"]);
         Assert.Equal(("OPTIONAL", "INT64"), schema["removed_firm_id"]);
