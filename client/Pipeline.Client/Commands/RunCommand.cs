@@ -36,6 +36,7 @@ public static class RunCommand
         var shock = new Option<string?>("--shock") { Description = "Shock period START:END for resistance (default 2008:2009)" };
         var recovery = new Option<string?>("--recovery") { Description = "Recovery period START:END for recovery (default 2009:2012)" };
         var asOf = new Option<int?>("--as-of") { Description = "Reference year for firm age and entry rate (default: latest firm_years year, else latest founded_year)" };
+        var scenarios = new Option<string?>("--scenarios") { Description = "JSON file of user shock scenarios, [{\"name\": \"…\", \"firms\": [id, …]}], added to scenario_metrics beside the built-in ones", HelpName = "FILE" };
         var parallelism = new Option<int?>("--parallelism") { Description = "Unit worker threads of the embedded silo (default: all cores)" };
         var plain = new Option<bool>("--plain") { Description = "Plain progress lines even on a terminal" };
         var trigger = new Option<string>("--trigger") { Description = "What started the run, recorded in _status.json and _manifest.json", DefaultValueFactory = _ => RunTriggers.Manual, Hidden = true };
@@ -45,10 +46,10 @@ public static class RunCommand
         var resume = new Option<string?>("--resume") { Description = "Finish the unfinished run RUN_ID (on a cluster, units with stored outputs are not redone)", HelpName = "RUN_ID" };
 
         var command = new Command("run", "Compute every metric for a data set and write Parquet tables under OUTPUT/runs/RUN_ID/")
-            { input, output, runId, replace, preset, seed, shock, recovery, asOf, parallelism, plain, trigger, cluster, detach, cancelOnExit, resume };
+            { input, output, runId, replace, preset, seed, shock, recovery, asOf, scenarios, parallelism, plain, trigger, cluster, detach, cancelOnExit, resume };
         GroupedHelp.Set(command,
             new("Input/output", [input, output, runId, replace, resume, preset, seed]),
-            new("Metrics", [shock, recovery, asOf]),
+            new("Metrics", [shock, recovery, asOf, scenarios]),
             new("Parquet (settings, not options: appsettings.json or PIPELINE_Parquet__NAME)", [], ParquetSettings),
             new("Cluster", [cluster, detach, cancelOnExit, parallelism]),
             new("Display", [plain]));
@@ -65,7 +66,9 @@ public static class RunCommand
                     ["Metrics:Shock"] = parse.GetValue(shock),
                     ["Metrics:Recovery"] = parse.GetValue(recovery),
                     ["Metrics:AsOf"] = parse.GetValue(asOf)?.ToString(),
+                    ["Metrics:ScenariosFile"] = parse.GetValue(scenarios),
                 });
+                config.Metrics(); // a bad --scenarios file (or setting) is a bad argument before anything is started
                 var target = parse.GetResult(cluster) is not null ? new RunTarget(true, parse.GetValue(cluster), parse.GetValue(detach), parse.GetValue(cancelOnExit)) : RunTarget.Embedded;
                 if (!target.Cluster && (parse.GetValue(detach) || parse.GetValue(cancelOnExit)))
                     throw new ArgumentException("--detach and --cancel-on-exit need --cluster (an embedded run ends with this process).");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Pipeline.Grains.Output;
+using Pipeline.Grains.Scenarios;
 using Pipeline.Grains.Units;
 using Parquet;
 using Pipeline.Storage.Azure;
@@ -46,6 +47,8 @@ public sealed class PipelineConfiguration(IConfiguration configuration)
             RecoveryEnd = recoveryEnd,
             AsOfYear = Int("Metrics:AsOf"),
             FirmPartitions = Int("Metrics:FirmPartitions") ?? 0,
+            Scenarios = Bool("Metrics:Scenarios") ?? d.Scenarios,
+            UserScenarios = Raw["Metrics:ScenariosFile"] is { Length: > 0 } file ? ScenarioFile.Read(file) : [],
         };
         settings.Validate();
         return settings;
@@ -99,6 +102,10 @@ public sealed class PipelineConfiguration(IConfiguration configuration)
 
     private int? Int(string key) => Raw[key] is { Length: > 0 } s
         ? int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : throw new ArgumentException($"Setting {key} is not an integer: '{s}'.")
+        : null;
+
+    private bool? Bool(string key) => Raw[key] is { Length: > 0 } s
+        ? bool.TryParse(s, out var v) ? v : throw new ArgumentException($"Setting {key} must be true or false: '{s}'.")
         : null;
 
     private ulong? ULong(string key) => Raw[key] is { Length: > 0 } s

@@ -75,9 +75,38 @@ public static class HtmlReport
             sb.Append("</tbody></table></figure>");
         }
         sb.Append("</div></section>");
-        sb.Append($"<footer>Made by <code>pipeline report</code>. Tables: runs/{Esc(m.RunId)}/cluster_metrics, region_metrics, firm_metrics.</footer>");
+        if (m.Scenarios.Count > 0) Scenarios(sb, m.Scenarios);
+        sb.Append($"<footer>Made by <code>pipeline report</code>. Tables: runs/{Esc(m.RunId)}/cluster_metrics, region_metrics, firm_metrics{(m.Scenarios.Count > 0 ? ", scenario_metrics" : "")}.</footer>");
         sb.Append($"<script>{Script}</script></body></html>");
         return sb.ToString();
+    }
+
+    /// <summary>5. The clusters most exposed to each built-in scenario: a chart of the largest drops in largest-component share, a table of the most employees exposed.</summary>
+    private static void Scenarios(StringBuilder sb, IReadOnlyList<ScenarioRanking> rankings)
+    {
+        sb.Append("<section id=\"scenarios\"><h2>Clusters most exposed to shocks</h2><p class=\"note\">From scenario_metrics. Bars: drop in the share of firms in the ")
+          .Append("largest connected component when the scenario happens (0.25 = a quarter of the cluster cut off). Table: employees of firms losing at least half ")
+          .Append("of their sales (supply-graph out-weight). Lead firm = highest revenue; broker = highest betweenness; top buyer = the outside firm buying most from the cluster.</p><div class=\"grid2\">");
+        foreach (var r in rankings)
+        {
+            sb.Append($"<figure id=\"scenario-{Esc(r.Scenario)}\"><figcaption>{Esc(r.Scenario)}</figcaption>");
+            if (r.LargestDrop.Count > 0)
+                sb.Append(BarChart.Render("chart-scenario-" + r.Scenario, r.LargestDrop.Select(x => new Bar(x.Cluster.Label, -x.DeltaLargestComponentShare!.Value,
+                    $"{x.Cluster.Label}, {x.Cluster.Province}: largest-component share {V(x.DeltaLargestComponentShare)}; {Count(x.EmployeesExposed)} employees exposed; removed firm {(x.RemovedFirmId is { } f ? f.ToString(System.Globalization.CultureInfo.InvariantCulture) : "–")}")).ToList(),
+                    "drop in largest-component share", width: 460, labelWidth: 170, color: "#D55E00"));
+            else
+                sb.Append("<p class=\"note\">No cluster's network splits under this scenario.</p>");
+            if (r.MostEmployeesExposed.Count > 0)
+            {
+                sb.Append("<table class=\"sortable small\"><thead><tr><th>cluster</th><th>employees exposed</th><th>firms losing ≥ half of sales</th><th>revenue at risk</th></tr></thead><tbody>");
+                foreach (var x in r.MostEmployeesExposed)
+                    sb.Append($"<tr><td>{Esc(x.Cluster.Label)}</td><td>{Count(x.EmployeesExposed)}</td><td>{Count(x.FirmsLosingHalfSales)}</td><td>{V(x.RevenueAtRisk)}</td></tr>");
+                sb.Append("</tbody></table>");
+            }
+            else sb.Append("<p class=\"note\">No firm loses half of its sales.</p>");
+            sb.Append("</figure>");
+        }
+        sb.Append("</div></section>");
     }
 
     private static List<Bar> Bars(IReadOnlyList<ClusterPoint> ranked, Func<ClusterPoint, double?> value, Func<ClusterPoint, string> extra)

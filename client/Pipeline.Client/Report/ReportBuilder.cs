@@ -16,7 +16,19 @@ public static class ReportBuilder
         var clusters = await RunTableReader.ReadAsync(output, runId, "cluster_metrics", ReportModel.ClusterColumns, ct).ConfigureAwait(false);
         var regions = await RunTableReader.ReadAsync(output, runId, "region_metrics", ReportModel.RegionColumns, ct).ConfigureAwait(false);
         var firms = await RunTableReader.ReadAsync(output, runId, "firm_metrics", ReportModel.FirmColumns, ct).ConfigureAwait(false);
-        var model = ReportModel.Build(runId, clusters, regions, firms);
+        var manifest = RunJson.Deserialize<RunManifest>(await ReadAllAsync(output, new RunLayout(runId).Manifest, ct).ConfigureAwait(false));
+        var scenarios = manifest?.Tables.ContainsKey("scenario_metrics") == true   // runs from before the table, or with scenarios off, have none
+            ? await RunTableReader.ReadAsync(output, runId, "scenario_metrics", ReportModel.ScenarioColumns, ct).ConfigureAwait(false)
+            : null;
+        var model = ReportModel.Build(runId, clusters, regions, firms, scenarios: scenarios);
         return (runId, HtmlReport.Render(model, output.DisplayUri, DateTimeOffset.UtcNow));
+    }
+
+    private static async Task<byte[]> ReadAllAsync(IObjectStore store, string name, CancellationToken ct)
+    {
+        await using var s = await store.OpenReadAsync(name, ct).ConfigureAwait(false);
+        using var ms = new MemoryStream();
+        await s.CopyToAsync(ms, ct).ConfigureAwait(false);
+        return ms.ToArray();
     }
 }

@@ -14,6 +14,13 @@ public sealed record HubFirm(long FirmId, long Degree, double? Betweenness, doub
 /// <summary>The largest clusters and their hub firms.</summary>
 public sealed record ClusterHubs(ClusterPoint Cluster, IReadOnlyList<HubFirm> Hubs);
 
+/// <summary>A cluster under one built-in scenario (a row of scenario_metrics).</summary>
+public sealed record ScenarioExposure(ClusterPoint Cluster, string Scenario, long? RemovedFirmId, double? DeltaLargestComponentShare,
+    long EmployeesExposed, long FirmsLosingHalfSales, double RevenueAtRisk);
+
+/// <summary>The clusters most exposed to one built-in scenario: largest drop in largest-component share (drops only), most employees exposed (exposed only).</summary>
+public sealed record ScenarioRanking(string Scenario, IReadOnlyList<ScenarioExposure> LargestDrop, IReadOnlyList<ScenarioExposure> MostEmployeesExposed);
+
 /// <summary>
 /// What the run report shows, computed from a run's tables (pure, no I/O):
 /// resilience = <c>resistance</c> (Martin et al. 2016; ranked, with <c>recovery</c> beside it), openness =
@@ -25,6 +32,12 @@ public sealed record ClusterHubs(ClusterPoint Cluster, IReadOnlyList<HubFirm> Hu
 public sealed record ReportModel(string RunId, IReadOnlyList<ClusterPoint> Clusters, IReadOnlyList<ProvinceRow> Provinces,
     IReadOnlyList<ClusterHubs> LargestClusters, long FirmRows)
 {
+    /// <summary>Per built-in scenario, the most exposed clusters (empty for a run without scenario_metrics).</summary>
+    public IReadOnlyList<ScenarioRanking> Scenarios { get; init; } = [];
+
+    public static readonly string[] ScenarioColumns =
+        ["cluster_id", "scenario", "removed_firm_id", "delta_largest_component_share", "employees_exposed", "firms_losing_half_sales", "revenue_at_risk"];
+
     public static readonly string[] ClusterColumns =
         ["cluster_id", "name", "province", "firms", "resistance", "recovery", "openness", "foreign_openness", "low_end_share", "high_value_share", "robustness_targeted", "lifecycle_stage"];
     public static readonly string[] RegionColumns =
@@ -32,7 +45,8 @@ public sealed record ReportModel(string RunId, IReadOnlyList<ClusterPoint> Clust
     public static readonly string[] FirmColumns =
         ["firm_id", "cluster_id", "degree", "betweenness", "constraint", "brokerage_coordinator", "brokerage_itinerant", "brokerage_representative", "brokerage_gatekeeper", "brokerage_liaison"];
 
-    public static ReportModel Build(string runId, RunTable clusters, RunTable regions, RunTable firms, int largestClusters = 6, int hubsPerCluster = 5)
+    public static ReportModel Build(string runId, RunTable clusters, RunTable regions, RunTable firms, int largestClusters = 6, int hubsPerCluster = 5,
+        RunTable? scenarios = null, int scenarioClusters = 10)
     {
         var points = new List<ClusterPoint>(clusters.Count);
         for (int r = 0; r < clusters.Count; r++)
@@ -73,7 +87,32 @@ public sealed record ReportModel(string RunId, IReadOnlyList<ClusterPoint> Clust
         var largestWithHubs = largest.Select(c => new ClusterHubs(c, hubs[c.ClusterId]
             .OrderByDescending(h => h.Degree).ThenByDescending(h => h.Betweenness ?? 0).ThenBy(h => h.FirmId)
             .Take(hubsPerCluster).ToList())).ToList();
-        return new ReportModel(runId, points, provinces, largestWithHubs, firms.Count);
+        return new ReportModel(runId, points, provinces, largestWithHubs, firms.Count) { Scenarios = scenarios is null ? [] : RankScenarios(scenarios, points, scenarioClusters) };
+    }
+
+    /// <summary>For each built-in scenario: the clusters with the largest drop in largest-component share and those with the most employees exposed.</summary>
+    public static IReadOnlyList<ScenarioRanking> RankScenarios(RunTable scenarios, IReadOnlyList<ClusterPoint> clusters, int each)
+    {
+        var byId = clusters.ToDictionary(c => c.ClusterId, StringComparer.Ordinal);
+        var rows = new List<ScenarioExposure>();
+        for (int r = 0; r < scenarios.Count; r++)
+        {
+            var scenario = scenarios.String("scenario", r)!;
+            if (!Grains.Scenarios.ScenarioNames.IsBuiltIn(scenario) || !byId.TryGetValue(scenarios.String("cluster_id", r)!, out var cluster)) continue;
+            rows.Add(new ScenarioExposure(cluster, scenario, (long?)scenarios.Double("removed_firm_id", r), scenarios.Double("delta_largest_component_share", r),
+                (long)(scenarios.Double("employees_exposed", r) ?? 0), (long)(scenarios.Double("firms_losing_half_sales", r) ?? 0), scenarios.Double("revenue_at_risk", r) ?? 0));
+        }
+        var result = new List<ScenarioRanking>();
+        foreach (var name in Grains.Scenarios.ScenarioNames.BuiltIn)
+        {
+            var of = rows.Where(x => x.Scenario == name).ToList();
+            var drops = of.Where(x => x.DeltaLargestComponentShare < 0)
+                .OrderBy(x => x.DeltaLargestComponentShare).ThenBy(x => x.Cluster.ClusterId, StringComparer.Ordinal).Take(each).ToList();
+            var exposed = of.Where(x => x.EmployeesExposed > 0)
+                .OrderByDescending(x => x.EmployeesExposed).ThenBy(x => x.Cluster.ClusterId, StringComparer.Ordinal).Take(each).ToList();
+            result.Add(new ScenarioRanking(name, drops, exposed));
+        }
+        return result;
     }
 
     /// <summary>The top and bottom <paramref name="each"/> clusters by a value (all of them when there are few), nulls left out.</summary>

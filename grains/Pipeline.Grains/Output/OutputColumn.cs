@@ -40,6 +40,10 @@ public sealed class OutputColumn<TRow>
     public static OutputColumn<TRow> Int64(string name, RowValue<TRow, long> value) =>
         new(new DataField<long>(name, nullable: false), ColumnChunks<TRow>.Required(value));
 
+    /// <summary>An OPTIONAL int64 column (an id that may be absent).</summary>
+    public static OutputColumn<TRow> OptionalInt64(string name, RowValue<TRow, long?> value) =>
+        new(new DataField<long>(name, nullable: true), ColumnChunks<TRow>.Optional(value));
+
     /// <summary>An OPTIONAL double column; NaN is written as null.</summary>
     public static OutputColumn<TRow> Double(string name, RowValue<TRow, double> value) =>
         new(new DataField<double>(name, nullable: true), ColumnChunks<TRow>.Optional<double>((in TRow r) => value(in r) is var v && double.IsNaN(v) ? null : v));

@@ -1,4 +1,5 @@
 using Pipeline.Grains.Input.Validation;
+using Pipeline.Grains.Scenarios;
 using Pipeline.Grains.Units;
 
 namespace Pipeline.Grains.Output;
@@ -91,6 +92,24 @@ public static class OutputTables
         OutputColumn<RegionMetricsRow>.Double("mean_robustness_targeted", (in RegionMetricsRow r) => r.MeanRobustnessTargeted),
         OutputColumn<RegionMetricsRow>.Double("mean_resistance", (in RegionMetricsRow r) => r.MeanResistance),
         OutputColumn<RegionMetricsRow>.Double("mean_recovery", (in RegionMetricsRow r) => r.MeanRecovery),
+    ]);
+
+    public static readonly OutputTable<ScenarioMetricsRow> ScenarioMetrics = new("scenario_metrics",
+    [
+        OutputColumn<ScenarioMetricsRow>.String("cluster_id", (in ScenarioMetricsRow r) => r.ClusterId, required: true),
+        OutputColumn<ScenarioMetricsRow>.String("scenario", (in ScenarioMetricsRow r) => r.Scenario, required: true),
+        OutputColumn<ScenarioMetricsRow>.OptionalInt64("removed_firm_id", (in ScenarioMetricsRow r) => r.RemovedFirmId),
+        OutputColumn<ScenarioMetricsRow>.Int64("firms_after", (in ScenarioMetricsRow r) => r.FirmsAfter),
+        OutputColumn<ScenarioMetricsRow>.Int64("components_after", (in ScenarioMetricsRow r) => r.ComponentsAfter),
+        OutputColumn<ScenarioMetricsRow>.Double("largest_component_share_after", (in ScenarioMetricsRow r) => r.LargestComponentShareAfter),
+        OutputColumn<ScenarioMetricsRow>.Double("avg_clustering_after", (in ScenarioMetricsRow r) => r.AvgClusteringAfter),
+        OutputColumn<ScenarioMetricsRow>.Double("density_after", (in ScenarioMetricsRow r) => r.DensityAfter),
+        OutputColumn<ScenarioMetricsRow>.Int64("isolated_firms", (in ScenarioMetricsRow r) => r.IsolatedFirms),
+        OutputColumn<ScenarioMetricsRow>.Int64("firms_losing_half_sales", (in ScenarioMetricsRow r) => r.FirmsLosingHalfSales),
+        OutputColumn<ScenarioMetricsRow>.Int64("employees_exposed", (in ScenarioMetricsRow r) => r.EmployeesExposed),
+        OutputColumn<ScenarioMetricsRow>.RequiredDouble("revenue_at_risk", (in ScenarioMetricsRow r) => r.RevenueAtRisk),
+        OutputColumn<ScenarioMetricsRow>.Double("delta_largest_component_share", (in ScenarioMetricsRow r) => r.DeltaLargestComponentShare),
+        OutputColumn<ScenarioMetricsRow>.Double("delta_avg_clustering", (in ScenarioMetricsRow r) => r.DeltaAvgClustering),
     ]);
 
     public static readonly OutputTable<QuarantineRow> Quarantine = new("quarantine",

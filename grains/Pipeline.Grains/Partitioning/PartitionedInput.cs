@@ -117,7 +117,7 @@ public sealed class PartitionedInput
         {
             ref readonly var f = ref firmArr[_firmsByCluster[start + k]];
             firms[k] = new ClusterFirm(f.FirmId, strings[f.Province], f.Employees, f.Revenue, f.ExportRevenue,
-                f.IndustryCode >= 0 ? strings[f.IndustryCode] : null, f.Stage, f.FoundedYear);
+                f.IndustryCode >= 0 ? strings[f.IndustryCode] : null, f.Stage, f.FoundedYear, f.Foreign);
         }
         int ls = _linkStart[cluster], lc = _linkStart[cluster + 1] - ls;
         var links = new ClusterLink[lc];
@@ -135,7 +135,37 @@ public sealed class PartitionedInput
             BoundaryForeignWeight = _boundaryForeign[cluster],
             BoundarySupplyInWeight = _boundarySupplyIn[cluster],
             EmploymentByYear = _employmentByYear[cluster],
+            OutsideSales = OutsideSales(cluster, start, count),
         };
+    }
+
+    /// <summary>
+    /// The supply-graph edges from cluster <paramref name="cluster"/>'s firms to firms outside it, read off the
+    /// country-wide supply graph the firm partitions use (out-lists are summed per pair and sorted by firm index,
+    /// which orders like firm_id): O(Σ out-degree) of the cluster's firms, no pass over the links.
+    /// </summary>
+    private OutsideSale[] OutsideSales(int cluster, int start, int count)
+    {
+        var supply = Country.Supply;
+        var clusterOf = Country.ClusterOf;
+        int outside = 0;
+        for (int k = 0; k < count; k++)
+            foreach (var v in supply.OutNeighbors(_firmsByCluster[start + k])) if (clusterOf[v] != cluster) outside++;
+        if (outside == 0) return [];
+        var sales = new OutsideSale[outside];
+        int s = 0;
+        for (int k = 0; k < count; k++)
+        {
+            int f = _firmsByCluster[start + k];
+            var buyers = supply.OutNeighbors(f);
+            var weights = supply.OutWeights(f);
+            for (int i = 0; i < buyers.Length; i++)
+            {
+                int v = buyers[i];
+                if (clusterOf[v] != cluster) sales[s++] = new OutsideSale(k, Country.FirmIds[v], weights[i], Country.Foreign[v]);
+            }
+        }
+        return sales;
     }
 
     private static int? LatestFounded(FirmRecord[] firms)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Pipeline.Grains.Input;
 using Pipeline.Grains.Output;
 using Pipeline.Grains.Partitioning;
+using Pipeline.Grains.Scenarios;
 using Pipeline.Grains.Telemetry;
 using Pipeline.Grains.Units;
 
@@ -66,12 +67,14 @@ public sealed class RunCoordinator(IRunEngine engine, IRunObserver observer)
                 () => DatasetReader.ReadAsync(request.Input, null, ct)).ConfigureAwait(false);
             foreach (var t in read.Quarantine.Tables)
                 status.Info($"{t.Table}: {t.Read:N0} rows read, {t.Kept:N0} kept, {t.Quarantined:N0} quarantined");
+            if (request.Settings.UserScenarios.Count > 0) ScenarioFile.CheckFirms(request.Settings.UserScenarios, FirmIds(read.Dataset));
 
             var input = await Stage(RunStage.Partition, $"{read.Dataset.Clusters.Length:N0} clusters, {read.Dataset.FirmCount:N0} firms, {read.Dataset.Links.Length:N0} links",
                 () => Task.FromResult(new PartitionedInput(read.Dataset, request.Settings))).ConfigureAwait(false);
 
             var results = await Stage(RunStage.Compute, $"{input.Plan.Count:N0} units on the {engine.Name} engine",
                 () => engine.ExecuteAsync(input, read.Fingerprint.Sha256, status, ct)).ConfigureAwait(false);
+            if (request.Settings.WritesScenarios) ReportScenarioTime(results, status);
 
             // From here on only the unit outputs, the clusters, the region index and two numbers of the input are
             // needed: drop the data set and the country-wide graphs (about 5 GB at national scale) before the
@@ -95,13 +98,16 @@ public sealed class RunCoordinator(IRunEngine engine, IRunObserver observer)
                 });
                 var writer = new ParquetTableWriter(request.OutputStore, layout.Prefix, options, request.Output.RowsPerPart);
                 var quarantine = read.Quarantine.Rows.OrderBy(r => r.SourceTable, StringComparer.Ordinal).ThenBy(r => r.RowNumber).ToArray();
-                return new[]
-                {
+                TableWriteResult[] written =
+                [
                     await writer.WriteAsync(OutputTables.FirmMetrics, tables.Firms, ct).ConfigureAwait(false),
                     await writer.WriteAsync(OutputTables.ClusterMetrics, tables.Clusters, ct).ConfigureAwait(false),
                     await writer.WriteAsync(OutputTables.RegionMetrics, tables.Regions, ct).ConfigureAwait(false),
                     await writer.WriteAsync(OutputTables.Quarantine, quarantine, ct).ConfigureAwait(false),
-                };
+                ];
+                if (request.Settings.WritesScenarios) // scenarios only add a table: the others are the same bytes with them or without
+                    written = [.. written, await writer.WriteAsync(OutputTables.ScenarioMetrics, tables.Scenarios, ct).ConfigureAwait(false)];
+                return written;
             }).ConfigureAwait(false);
 
             foreach (var w in written) PipelineTelemetry.BytesWritten.Add(w.Bytes, new KeyValuePair<string, object?>(PipelineTelemetry.TableKey, w.Table));
@@ -148,6 +154,28 @@ public sealed class RunCoordinator(IRunEngine engine, IRunObserver observer)
                 throw;
             }
         }
+    }
+
+    /// <summary>The firm ids of the data set, ascending (its firms are sorted by firm_id).</summary>
+    private static long[] FirmIds(Model.Dataset data)
+    {
+        var ids = new long[data.FirmCount];
+        for (int i = 0; i < ids.Length; i++) ids[i] = data.Firms[i].FirmId;
+        return ids;
+    }
+
+    /// <summary>
+    /// The scenario rows' share of the compute stage, as a line of its own (<c>bench/national.sh</c> prints it): the
+    /// wall time the cluster units spent on them, summed over units (CPU-seconds of unit workers), and the rows.
+    /// </summary>
+    private static void ReportScenarioTime(UnitResults results, IRunObserver status)
+    {
+        double seconds = 0;
+        long rows = 0;
+        foreach (var c in results.Clusters) { seconds += c.ScenarioSeconds; rows += c.Scenarios.Length; }
+        status.Info(seconds > 0
+            ? $"scenarios: {seconds:F2} s summed over cluster units, {rows:N0} rows"
+            : $"scenarios: {rows:N0} rows (their time stays on the silos that computed them)"); // outputs read back from a stored work store carry no timing
     }
 
     private static RunManifest BuildManifest(RunRequest request, string engineName, string runId, DateTimeOffset started, InputReadResult read,

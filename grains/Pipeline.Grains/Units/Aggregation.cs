@@ -1,4 +1,5 @@
 using Pipeline.Grains.Model;
+using Pipeline.Grains.Scenarios;
 using Pipeline.Metrics;
 
 namespace Pipeline.Grains.Units;
@@ -32,7 +33,20 @@ public static class Aggregation
         var openness = new RegionOpenness(regions.Count);
         foreach (var p in partitionOutputs) openness.Add(p.Openness);
         var regionRows = Regions(clusters, regions, byCluster, openness);
-        return new MetricTables(firms, clusterRows, regionRows);
+        return new MetricTables(firms, clusterRows, regionRows) { Scenarios = Scenarios(clusterOutputs) };
+    }
+
+    /// <summary>Every cluster's scenario rows, sorted by cluster_id, then scenario (each unit's rows are sorted by scenario).</summary>
+    private static ScenarioMetricsRow[] Scenarios(IReadOnlyList<ClusterUnitOutput> clusterOutputs)
+    {
+        var ordered = new ClusterUnitOutput[clusterOutputs.Count];
+        int count = 0;
+        for (int i = 0; i < ordered.Length; i++) { ordered[i] = clusterOutputs[i]; count += ordered[i].Scenarios.Length; }
+        Array.Sort(ordered, (a, b) => string.CompareOrdinal(a.Row.ClusterId, b.Row.ClusterId));
+        var rows = new ScenarioMetricsRow[count];
+        int k = 0;
+        foreach (var o in ordered) { o.Scenarios.CopyTo(rows, k); k += o.Scenarios.Length; }
+        return rows;
     }
 
     /// <summary>

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Pipeline.Grains.Model;
+using Pipeline.Grains.Scenarios;
 using Pipeline.Metrics;
 using Pipeline.Metrics.Graphs;
 
@@ -17,7 +19,8 @@ public static class ClusterComputation
         int n = firms.Length;
         var graph = BuildGraph(input, out var linkSums);
 
-        var clustering = Clustering.Local(graph);
+        var triangles = Clustering.TriangleCounts(graph);
+        var clustering = Clustering.FromTriangles(graph, triangles);
         var method = ChooseBetweenness(input.Cluster.ClusterId, n, context.Settings);
         var betweenness = method.Exact
             ? Betweenness.Exact(graph, maxDegreeOfParallelism)
@@ -68,7 +71,14 @@ public static class ClusterComputation
         row = WithValueChain(row, firms, composition);
         row = WithResilience(row, input, context);
         row = WithLifecycle(row, input, context);
-        return new ClusterUnitOutput(rows, row, composition, method);
+
+        // The what-if rows: on this graph, its triangles and this betweenness (nothing recomputed from scratch), timed on their own.
+        var scenarioTime = Stopwatch.StartNew();
+        var scenarios = context.Settings.WritesScenarios
+            ? ClusterScenarios.Compute(input, graph, triangles, betweenness,
+                new StructureAfter(n, graph.EdgeCount, components, largest, row.AvgClustering, 0), context.Settings)
+            : [];
+        return new ClusterUnitOutput(rows, row, composition, method) { Scenarios = scenarios, ScenarioSeconds = scenarioTime.Elapsed.TotalSeconds };
     }
 
     /// <summary>Internal link weight sums: all kinds, supply/subcontract, kinship.</summary>

@@ -2,12 +2,21 @@ using Pipeline.Grains.Model;
 
 namespace Pipeline.Grains.Units;
 
-/// <summary>A firm of a cluster as its cluster unit sees it (attributes only; the graph is in <see cref="ClusterUnitInput.Links"/>).</summary>
+/// <summary>A firm of a cluster as its cluster unit sees it (attributes only; the graph is in <see cref="ClusterUnitInput.Links"/>).
+/// <see cref="Foreign"/>: its country is not CN.</summary>
 public readonly record struct ClusterFirm(
-    long FirmId, string? Province, long Employees, double Revenue, double ExportRevenue, string? IndustryCode, Stage Stage, int FoundedYear);
+    long FirmId, string? Province, long Employees, double Revenue, double ExportRevenue, string? IndustryCode, Stage Stage, int FoundedYear,
+    bool Foreign = false);
 
 /// <summary>A link with both ends in the cluster, by the firms' positions in <see cref="ClusterUnitInput.Firms"/>.</summary>
 public readonly record struct ClusterLink(int Source, int Target, double Weight, LinkKind Kind);
+
+/// <summary>
+/// A supply-graph edge from a firm of the cluster (<see cref="Seller"/>, its position in <see cref="ClusterUnitInput.Firms"/>)
+/// to a firm outside it (<see cref="Buyer"/>, its firm_id; <see cref="Foreign"/>: its country is not CN), weight = the
+/// sum of the supply and subcontract links from seller to buyer.
+/// </summary>
+public readonly record struct OutsideSale(int Seller, long Buyer, double Weight, bool Foreign);
 
 /// <summary>
 /// Everything a cluster unit needs, as plain data (so it can be shipped to a remote silo): the cluster's firms sorted
@@ -27,6 +36,13 @@ public sealed class ClusterUnitInput
 
     /// <summary>Weight of supply/subcontract links into cluster firms from firms outside the cluster.</summary>
     public double BoundarySupplyInWeight { get; init; }
+
+    /// <summary>
+    /// The supply-graph edges from the cluster's firms to firms outside it, by seller then buyer firm_id: with the
+    /// supply links in <see cref="Links"/> they give each firm's whole out-weight, which the scenarios' exposure
+    /// columns need (the top buyer, foreign buyers, user scenario firms elsewhere).
+    /// </summary>
+    public OutsideSale[] OutsideSales { get; init; } = [];
 
     /// <summary>Σ employees of the cluster's firms' panel rows, by year (empty without a panel).</summary>
     public required IReadOnlyDictionary<int, double> EmploymentByYear { get; init; }

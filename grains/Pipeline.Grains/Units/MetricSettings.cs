@@ -1,3 +1,5 @@
+using Pipeline.Grains.Scenarios;
+
 namespace Pipeline.Grains.Units;
 
 /// <summary>
@@ -27,6 +29,18 @@ public sealed record MetricSettings
 
     /// <summary>Number of firm partitions (hash of firm_id); 0 = automatic (about 250,000 firms each, at least 2).</summary>
     public int FirmPartitions { get; init; }
+
+    /// <summary>The built-in shock scenarios of scenario_metrics on every cluster (setting <c>Metrics:Scenarios</c>, default true).</summary>
+    public bool Scenarios { get; init; } = true;
+
+    /// <summary>The user scenarios of <c>run --scenarios FILE</c>, each firm list sorted without repeats.</summary>
+    public IReadOnlyList<UserScenario> UserScenarios { get => _userScenarios; init => _userScenarios = value as UserScenarioList ?? new UserScenarioList(value); }
+
+    private readonly UserScenarioList _userScenarios = UserScenarioList.Empty; // compared by value in the record's equality
+
+    /// <summary>Whether the run writes scenario_metrics: built-in scenarios on, or user scenarios given.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool WritesScenarios => Scenarios || UserScenarios.Count > 0;
 
     public void Validate()
     {

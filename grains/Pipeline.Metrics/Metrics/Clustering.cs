@@ -17,10 +17,16 @@ public static class Clustering
     /// <summary>The local clustering coefficient of every node (0 for degree &lt; 2).</summary>
     public static double[] Local(UndirectedGraph g)
     {
+        var triangles = Scratch.Longs(g.NodeCount);
+        CountTriangles(g, triangles);
+        return FromTriangles(g, triangles);
+    }
+
+    /// <summary>The local clustering coefficients from the triangle counts T(v) of <see cref="TriangleCounts"/> (0 for degree &lt; 2).</summary>
+    public static double[] FromTriangles(UndirectedGraph g, ReadOnlySpan<long> triangles)
+    {
         int n = g.NodeCount;
         var result = new double[n];
-        var triangles = Scratch.Longs(n);
-        CountTriangles(g, triangles);
         var offsets = g.Offsets;
         for (int v = 0; v < n; v++)
         {

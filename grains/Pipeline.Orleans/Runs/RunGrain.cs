@@ -149,6 +149,7 @@ public sealed class RunGrain(
             {
                 OperationCanceledException when ct.IsCancellationRequested => RunFailure.Cancelled,
                 InputUnreadableException => RunFailure.BadInput,
+                Pipeline.Grains.Scenarios.ScenarioFileException => RunFailure.BadInput, // a --scenarios firm not in the input, found once it is read
                 ArgumentException when !started => RunFailure.BadInput, // settings or a resume that cannot be, found before the run started
                 RunExistsException => RunFailure.RunExists,
                 _ => RunFailure.Failed,

@@ -1,3 +1,4 @@
+using Pipeline.Grains.Scenarios;
 using Pipeline.Grains.Units;
 
 namespace Pipeline.Orleans.Work;
@@ -6,7 +7,7 @@ namespace Pipeline.Orleans.Work;
 public static class UnitContextCodec
 {
     private const string Magic = "PCTX";
-    private const int Version = 1;
+    private const int Version = 2;
 
     public static byte[] Encode(ClusterUnitContext c)
     {
@@ -21,6 +22,14 @@ public static class UnitContextCodec
             w.WriteNullable(c.AsOfYear);
             w.WriteYearSums(c.NationEmploymentByYear);
             w.Write(c.HasPanel);
+            w.Write(s.Scenarios);
+            w.Write(s.UserScenarios.Count);
+            foreach (var u in s.UserScenarios)
+            {
+                w.Write(u.Name);
+                w.Write(u.Firms.Length);
+                foreach (var f in u.Firms) w.Write(f);
+            }
         }
         return ms.ToArray();
     }
@@ -37,6 +46,16 @@ public static class UnitContextCodec
         };
         var asOf = r.ReadNullableInt();
         var nation = r.ReadYearSums();
-        return new ClusterUnitContext(settings, asOf, nation, r.ReadBoolean());
+        bool hasPanel = r.ReadBoolean();
+        bool builtIn = r.ReadBoolean();
+        var user = new UserScenario[r.ReadInt32()];
+        for (int i = 0; i < user.Length; i++)
+        {
+            var name = r.ReadString();
+            var firms = new long[r.ReadInt32()];
+            for (int k = 0; k < firms.Length; k++) firms[k] = r.ReadInt64();
+            user[i] = new UserScenario(name, firms);
+        }
+        return new ClusterUnitContext(settings with { Scenarios = builtIn, UserScenarios = user }, asOf, nation, hasPanel);
     }
 }

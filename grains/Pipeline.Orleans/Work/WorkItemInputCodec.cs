@@ -17,7 +17,7 @@ public sealed record StagedPartition(string UnitId, int Partition) : StagedUnit(
 public static class WorkItemInputCodec
 {
     private const string Magic = "PWIN";
-    private const int Version = 1;
+    private const int Version = 2;
 
     public static byte[] Encode(PartitionedInput input, IReadOnlyList<UnitOfWork> units)
     {
@@ -92,12 +92,14 @@ public static class WorkItemInputCodec
         foreach (var f in c.Firms)
         {
             w.Write(f.FirmId); w.WriteNullable(f.Province); w.Write(f.Employees); w.Write(f.Revenue); w.Write(f.ExportRevenue);
-            w.WriteNullable(f.IndustryCode); w.Write((byte)f.Stage); w.Write(f.FoundedYear);
+            w.WriteNullable(f.IndustryCode); w.Write((byte)f.Stage); w.Write(f.FoundedYear); w.Write(f.Foreign);
         }
         w.Write(c.Links.Length);
         foreach (var l in c.Links) { w.Write(l.Source); w.Write(l.Target); w.Write(l.Weight); w.Write((byte)l.Kind); }
         w.Write(c.BoundaryWeight); w.Write(c.BoundaryForeignWeight); w.Write(c.BoundarySupplyInWeight);
         w.WriteYearSums(c.EmploymentByYear);
+        w.Write(c.OutsideSales.Length);
+        foreach (var o in c.OutsideSales) { w.Write(o.Seller); w.Write(o.Buyer); w.Write(o.Weight); w.Write(o.Foreign); }
     }
 
     private static ClusterUnitInput ReadCluster(BinaryReader r)
@@ -105,14 +107,18 @@ public static class WorkItemInputCodec
         var cluster = new ClusterRecord(r.ReadString(), r.ReadString(), r.ReadString(), r.ReadString(), r.ReadString(), r.ReadString(), (ClusterType)r.ReadByte());
         var firms = new ClusterFirm[r.ReadInt32()];
         for (int i = 0; i < firms.Length; i++)
-            firms[i] = new ClusterFirm(r.ReadInt64(), r.ReadNullable(), r.ReadInt64(), r.ReadDouble(), r.ReadDouble(), r.ReadNullable(), (Stage)r.ReadByte(), r.ReadInt32());
+            firms[i] = new ClusterFirm(r.ReadInt64(), r.ReadNullable(), r.ReadInt64(), r.ReadDouble(), r.ReadDouble(), r.ReadNullable(), (Stage)r.ReadByte(), r.ReadInt32(), r.ReadBoolean());
         var links = new ClusterLink[r.ReadInt32()];
         for (int i = 0; i < links.Length; i++) links[i] = new ClusterLink(r.ReadInt32(), r.ReadInt32(), r.ReadDouble(), (LinkKind)r.ReadByte());
+        double boundary = r.ReadDouble(), boundaryForeign = r.ReadDouble(), boundarySupplyIn = r.ReadDouble();
+        var employment = r.ReadYearSums();
+        var sales = new OutsideSale[r.ReadInt32()];
+        for (int i = 0; i < sales.Length; i++) sales[i] = new OutsideSale(r.ReadInt32(), r.ReadInt64(), r.ReadDouble(), r.ReadBoolean());
         return new ClusterUnitInput
         {
             Cluster = cluster, Firms = firms, Links = links,
-            BoundaryWeight = r.ReadDouble(), BoundaryForeignWeight = r.ReadDouble(), BoundarySupplyInWeight = r.ReadDouble(),
-            EmploymentByYear = r.ReadYearSums(),
+            BoundaryWeight = boundary, BoundaryForeignWeight = boundaryForeign, BoundarySupplyInWeight = boundarySupplyIn,
+            EmploymentByYear = employment, OutsideSales = sales,
         };
     }
 }

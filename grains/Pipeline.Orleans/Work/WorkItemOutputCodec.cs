@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Pipeline.Grains.Scenarios;
 using Pipeline.Grains.Units;
 using Pipeline.Metrics;
 
@@ -11,13 +12,13 @@ public sealed record WorkItemOutput(IReadOnlyList<(string UnitId, ClusterUnitOut
 /// <summary>
 /// A work item's output file (<c>out/ITEM.bin</c>): every unit's output in the item's order. Firm rows are binary
 /// (doubles as IEEE bits); the cluster_metrics row is JSON with NaN literals (.NET writes the shortest string that
-/// round-trips a double exactly). Dictionaries keep their enumeration order, so aggregation sums in the same
+/// round-trips a double exactly). A unit's scenario time is telemetry and is not stored (the bytes would differ per execution). Dictionaries keep their enumeration order, so aggregation sums in the same
 /// order as in-process. Deterministic: re-executing an item writes identical bytes.
 /// </summary>
 public static class WorkItemOutputCodec
 {
     private const string Magic = "PWOU";
-    private const int Version = 1;
+    private const int Version = 2;
     private static readonly JsonSerializerOptions RowJson = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
     public static byte[] Encode(WorkItemOutput output)
@@ -42,6 +43,14 @@ public static class WorkItemOutputCodec
                 foreach (var (code, e) in comp.EmploymentByIndustry) { w.Write(code); w.Write(e); }
                 w.Write(comp.StagedRevenue); w.Write(comp.LowEndRevenue); w.Write(comp.HighValueRevenue);
                 w.Write(o.Betweenness.Exact); w.Write(o.Betweenness.Pivots); w.Write(o.Betweenness.Seed);
+                w.Write(o.Scenarios.Length);
+                foreach (var x in o.Scenarios)
+                {
+                    w.Write(x.ClusterId); w.Write(x.Scenario); w.Write(x.RemovedFirmId.HasValue); w.Write(x.RemovedFirmId ?? 0);
+                    w.Write(x.FirmsAfter); w.Write(x.ComponentsAfter); w.Write(x.LargestComponentShareAfter); w.Write(x.AvgClusteringAfter);
+                    w.Write(x.DensityAfter); w.Write(x.IsolatedFirms); w.Write(x.FirmsLosingHalfSales); w.Write(x.EmployeesExposed);
+                    w.Write(x.RevenueAtRisk); w.Write(x.DeltaLargestComponentShare); w.Write(x.DeltaAvgClustering);
+                }
             }
             w.Write(output.Partitions.Count);
             foreach (var (id, p) in output.Partitions)
@@ -81,7 +90,16 @@ public static class WorkItemOutputCodec
             for (int i = 0; i < k; i++) comp.EmploymentByIndustry.Add(r.ReadString(), r.ReadDouble());
             comp.StagedRevenue = r.ReadDouble(); comp.LowEndRevenue = r.ReadDouble(); comp.HighValueRevenue = r.ReadDouble();
             var method = new BetweennessMethod(r.ReadBoolean(), r.ReadInt32(), r.ReadUInt64());
-            clusters.Add((id, new ClusterUnitOutput(firms, row, comp, method)));
+            var scenarios = new ScenarioMetricsRow[r.ReadInt32()];
+            for (int i = 0; i < scenarios.Length; i++)
+                scenarios[i] = new ScenarioMetricsRow
+                {
+                    ClusterId = r.ReadString(), Scenario = r.ReadString(), RemovedFirmId = ReadOptionalId(r),
+                    FirmsAfter = r.ReadInt64(), ComponentsAfter = r.ReadInt64(), LargestComponentShareAfter = r.ReadDouble(), AvgClusteringAfter = r.ReadDouble(),
+                    DensityAfter = r.ReadDouble(), IsolatedFirms = r.ReadInt64(), FirmsLosingHalfSales = r.ReadInt64(), EmployeesExposed = r.ReadInt64(),
+                    RevenueAtRisk = r.ReadDouble(), DeltaLargestComponentShare = r.ReadDouble(), DeltaAvgClustering = r.ReadDouble(),
+                };
+            clusters.Add((id, new ClusterUnitOutput(firms, row, comp, method) { Scenarios = scenarios }));
         }
         var partitions = new List<(string, FirmPartitionOutput)>();
         int np = r.ReadInt32();
@@ -101,6 +119,14 @@ public static class WorkItemOutputCodec
             partitions.Add((id, new FirmPartitionOutput(partition, firms, openness)));
         }
         return new WorkItemOutput(clusters, partitions);
+    }
+
+    /// <summary>A presence flag, then the value (0 when absent).</summary>
+    private static long? ReadOptionalId(BinaryReader r)
+    {
+        bool present = r.ReadBoolean();
+        long value = r.ReadInt64();
+        return present ? value : null;
     }
 
     private static void WriteDoubles(BinaryWriter w, double[] a)

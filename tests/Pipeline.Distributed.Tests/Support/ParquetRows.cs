@@ -6,7 +6,7 @@ namespace Pipeline.Distributed.Tests.Support;
 /// <summary>Row equality of two runs' output tables, checked by DuckDB (an independent Parquet reader).</summary>
 public static class ParquetRows
 {
-    public static readonly string[] Tables = ["firm_metrics", "cluster_metrics", "region_metrics", "quarantine"];
+    public static readonly string[] Tables = ["firm_metrics", "cluster_metrics", "region_metrics", "quarantine", "scenario_metrics"];
 
     /// <summary>Asserts every table of <paramref name="actualRun"/> has exactly the rows of <paramref name="expectedRun"/> (a multiset: EXCEPT ALL both ways, and equal counts).</summary>
     public static void AssertSame(string expectedRun, string actualRun)

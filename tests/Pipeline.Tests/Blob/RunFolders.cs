@@ -7,7 +7,7 @@ namespace Pipeline.Tests.Blob;
 /// <summary>Comparisons of two run folders on disk (one written locally, one downloaded from blob storage).</summary>
 internal static class RunFolders
 {
-    public static readonly string[] Tables = ["firm_metrics", "cluster_metrics", "region_metrics", "quarantine"];
+    public static readonly string[] Tables = ["firm_metrics", "cluster_metrics", "region_metrics", "quarantine", "scenario_metrics"];
 
     /// <summary>
     /// Every output table has the same rows in the same order, read by DuckDB (an independent Parquet reader), and

@@ -57,8 +57,10 @@ public class ReportTests(FixtureRun run) : IClassFixture<FixtureRun>
         Assert.Contains("data-errors=\"0\"", dom);
         int charts = int.Parse(Regex.Match(dom, "data-charts=\"(\\d+)\"").Groups[1].Value);
         int drawn = int.Parse(Regex.Match(dom, "data-drawn=\"(\\d+)\"").Groups[1].Value);
-        // 2 rankings + scatter + 4 province metrics + one per largest cluster (up to 6).
-        int expectedCharts = 7 + Math.Min(6, run.Result.Tables.Clusters.Length);
+        // 2 rankings + scatter + 4 province metrics + one per largest cluster (up to 6) + one per built-in scenario that splits some cluster.
+        var scenarioCharts = run.Result.Tables.Scenarios.Where(x => x.DeltaLargestComponentShare < 0).Select(x => x.Scenario).Distinct().ToList();
+        Assert.Contains("lead_firm_exit", scenarioCharts);
+        int expectedCharts = 7 + Math.Min(6, run.Result.Tables.Clusters.Length) + scenarioCharts.Count;
         Assert.Equal(expectedCharts, charts);
         Assert.Equal(charts, drawn);
         Assert.DoesNotMatch(new Regex("CONSOLE.*(Uncaught|Error)|Refused to", RegexOptions.IgnoreCase), log);
@@ -70,6 +72,18 @@ public class ReportTests(FixtureRun run) : IClassFixture<FixtureRun>
         var svg = Regex.Match(dom, "<svg id=\"chart-resilience\".*?</svg>", RegexOptions.Singleline).Value;
         var shown = Regex.Matches(svg, "<title>[^<]*\\(([^)]+)\\),").Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(expectedOrder, shown);
+
+        // Shock scenarios: per built-in scenario, the clusters with the largest drop in largest-component share (largest first)
+        // and a table of the most employees exposed.
+        foreach (var name in Pipeline.Grains.Scenarios.ScenarioNames.BuiltIn) Assert.Contains($"id=\"scenario-{name}\"", dom);
+        var drops = run.Result.Tables.Scenarios.Where(x => x.Scenario == "lead_firm_exit" && x.DeltaLargestComponentShare < 0)
+            .OrderBy(x => x.DeltaLargestComponentShare).ThenBy(x => x.ClusterId, StringComparer.Ordinal).Take(10).Select(x => x.ClusterId).ToList();
+        var leadChart = Regex.Match(dom, "<svg id=\"chart-scenario-lead_firm_exit\".*?</svg>", RegexOptions.Singleline).Value;
+        Assert.Equal(drops, Regex.Matches(leadChart, "<title>[^<]*\\(([^)]+)\\),").Select(m => m.Groups[1].Value).ToList());
+        var mostExposed = run.Result.Tables.Scenarios.Where(x => x.Scenario == "foreign_demand_stop").MaxBy(x => x.EmployeesExposed)!;
+        Assert.True(mostExposed.EmployeesExposed > 0);
+        var foreignFigure = Regex.Match(dom, "<figure id=\"scenario-foreign_demand_stop\".*?</figure>", RegexOptions.Singleline).Value;
+        Assert.Contains($"({mostExposed.ClusterId})</td><td>{mostExposed.EmployeesExposed:#,0}</td>", foreignFigure);
     }
 
     [Fact]
