@@ -116,8 +116,7 @@ public static class ParquetBench
     /// <summary>A column's checksum: its values summed plus its null count; strings by length.</summary>
     private static double Checksum(ColumnValues data)
     {
-        double sum = 0;
-        for (int r = 0; r < data.Count; r++) if (data.IsNull(r)) sum++;
+        double sum = data.NullCount;                          // a null row holds default (0) among the values
         switch (data)
         {
             case ColumnValues<long> v: foreach (var x in v.Values) sum += x; break;

@@ -16,6 +16,9 @@ public abstract class ColumnValues(DataField field, int count) : IDisposable
     public int Count { get; } = count;
     public abstract bool IsNull(int row);
 
+    /// <summary>How many rows are null.</summary>
+    public abstract int NullCount { get; }
+
     /// <summary>The value of a row, boxed (long, int, double, bool, string, …), or null.</summary>
     public abstract object? GetValue(int row);
 
@@ -33,6 +36,8 @@ public sealed class ColumnValues<T>(DataField field, T[] values, bool[]? nulls, 
     public ReadOnlySpan<T> Values => _values.AsSpan(0, Count);
 
     public override bool IsNull(int row) => _nulls is not null && _nulls[row];
+
+    public override int NullCount { get; } = nulls is null ? 0 : nulls.AsSpan(0, count).Count(true);
 
     public T this[int row] => _values[row];
 
