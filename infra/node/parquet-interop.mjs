@@ -6,6 +6,9 @@
 //        parquet-wasm writes N generated rows (id int64, small int32?, ratio double?, f float, flag bool?, name string?,
 //        key string) with codec UNCOMPRESSED|SNAPPY|GZIP|ZSTD|BROTLI, writer version, dictionary on/off and max row
 //        group size, then prints the rows it wrote.
+//   node parquet-interop.mjs wasm-rewrite IN OUT CODEC V1|V2 ROWGROUP
+//        parquet-wasm reads IN and writes its table to OUT with that codec, writer version and max row group size
+//        (dictionary on, as arrow-rs defaults); prints [].
 import { readFileSync, writeFileSync } from 'node:fs';
 import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
@@ -60,8 +63,17 @@ try {
       .build();
     writeFileSync(file, wasm.writeParquet(wasm.Table.fromIPCStream(tableToIPC(table, 'stream')), props));
     process.stdout.write(json(rows));
+  } else if (cmd === 'wasm-rewrite') {
+    const [out, codec, version, rowGroup] = rest;
+    const props = new wasm.WriterPropertiesBuilder()
+      .setCompression(wasm.Compression[codec])
+      .setWriterVersion(wasm.WriterVersion[version])
+      .setMaxRowGroupSize(Number(rowGroup))
+      .build();
+    writeFileSync(out, wasm.writeParquet(wasm.readParquet(new Uint8Array(readFileSync(file))), props));
+    process.stdout.write('[]');
   } else {
-    console.error('usage: parquet-interop.mjs hyparquet-read|wasm-read FILE | wasm-write FILE CODEC V1|V2 DICT ROWGROUP N');
+    console.error('usage: parquet-interop.mjs hyparquet-read|wasm-read FILE | wasm-write FILE CODEC V1|V2 DICT ROWGROUP N | wasm-rewrite IN OUT CODEC V1|V2 ROWGROUP');
     process.exit(2);
   }
 } catch (e) {

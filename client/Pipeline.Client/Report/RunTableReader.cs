@@ -16,14 +16,14 @@ public static class RunTableReader
     public static async Task<RunTable> ReadAsync(IObjectStore store, string runId, string table, IReadOnlyCollection<string> wanted, CancellationToken ct)
     {
         var prefix = $"runs/{runId}/{table}/";
-        var parts = new List<string>();
+        var parts = new List<ObjectInfo>();
         await foreach (var o in store.ListAsync(prefix, ct).ConfigureAwait(false))
-            if (o.Name.EndsWith(".parquet", StringComparison.Ordinal)) parts.Add(o.Name);
+            if (o.Name.EndsWith(".parquet", StringComparison.Ordinal)) parts.Add(o);
         if (parts.Count == 0) throw new FileNotFoundException($"Run '{runId}' has no Parquet parts under {store.DisplayUri}/{prefix}.");
 
         var read = new PartColumns[parts.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, parts.Count), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct },
-            async (i, token) => read[i] = await ReadPartAsync(store, parts[i], HivePartitions(parts[i][prefix.Length..]), wanted, token).ConfigureAwait(false)).ConfigureAwait(false);
+            async (i, token) => read[i] = await ReadPartAsync(store, parts[i], HivePartitions(parts[i].Name[prefix.Length..]), wanted, token).ConfigureAwait(false)).ConfigureAwait(false);
 
         var columns = new Dictionary<string, ColumnSegments>(StringComparer.Ordinal);
         int count = 0;
@@ -49,36 +49,42 @@ public static class RunTableReader
     /// <summary>A part's rows and, per wanted column it has, its row groups' values — or one Hive folder value for all rows (a string or null).</summary>
     private sealed record PartColumns(int Rows, IReadOnlyList<(string Name, List<object?> Segments)> Columns);
 
-    private static async Task<PartColumns> ReadPartAsync(IObjectStore store, string part, IReadOnlyDictionary<string, string?> hive,
+    private static async Task<PartColumns> ReadPartAsync(IObjectStore store, ObjectInfo part, IReadOnlyDictionary<string, string?> hive,
         IReadOnlyCollection<string> wanted, CancellationToken ct)
     {
-        var bytes = new MemoryStream();
-        await using (var s = await store.OpenReadAsync(part, ct).ConfigureAwait(false)) await s.CopyToAsync(bytes, ct).ConfigureAwait(false);
-        bytes.Position = 0;
         try
         {
-            await using var reader = await ParquetReader.CreateAsync(bytes, cancellationToken: ct).ConfigureAwait(false);
-            var fields = FlatColumns.Of(reader.Schema).ToDictionary(f => f.Name, StringComparer.Ordinal);
-            var columns = new List<(string Name, List<object?> Segments)>();
-            long rows = 0;
-            for (int g = 0; g < reader.RowGroupCount; g++) rows += reader.OpenRowGroupReader(g).RowCount;
-            foreach (var name in wanted)
+            ParquetBytes bytes;
+            await using (var s = await store.OpenReadAsync(part.Name, ct).ConfigureAwait(false)) bytes = await ParquetBytes.ReadAsync(s, part.Size, ct).ConfigureAwait(false);
+            using (bytes)
             {
-                if (fields.TryGetValue(name, out var field))
+                // Parts are read in parallel already; within a part, its column chunks go to as many threads again, so a run of one big part uses every core too.
+                var table = await ParquetColumns.ReadAsync(bytes, wanted, Environment.ProcessorCount, ct).ConfigureAwait(false);
+                var columns = new List<(string Name, List<object?> Segments)>();
+                foreach (var name in wanted)
                 {
-                    var segments = new List<object?>();
-                    for (int g = 0; g < reader.RowGroupCount; g++)
-                        segments.Add(await ColumnReader.ReadAsync(reader.OpenRowGroupReader(g), field, ct).ConfigureAwait(false));
-                    columns.Add((name, segments));
+                    int c = IndexOf(table.Fields, name);
+                    if (c >= 0)
+                    {
+                        var segments = new List<object?>(table.Columns.Length);
+                        foreach (var group in table.Columns) segments.Add(group[c]);   // kept by the report: not disposed
+                        columns.Add((name, segments));
+                    }
+                    else if (hive.TryGetValue(name, out var value)) columns.Add((name, [value]));
                 }
-                else if (hive.TryGetValue(name, out var value)) columns.Add((name, [value]));
+                return new PartColumns(checked((int)table.Rows), columns);
             }
-            return new PartColumns(checked((int)rows), columns);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            throw new InvalidDataException($"{store.DisplayUri}/{part}: not a readable Parquet file: {e.Message}", e);
+            throw new InvalidDataException($"{store.DisplayUri}/{part.Name}: not a readable Parquet file: {e.Message}", e);
         }
+    }
+
+    private static int IndexOf(IReadOnlyList<Parquet.Schema.DataField> fields, string name)
+    {
+        for (int i = 0; i < fields.Count; i++) if (fields[i].Name == name) return i;
+        return -1;
     }
 
     /// <summary>The <c>key=value</c> folders of a part's path below its table folder (<c>__HIVE_DEFAULT_PARTITION__</c> is null).</summary>

@@ -1,73 +1,67 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Reflection;
 using Parquet;
-using ColumnMetaData = Parquet.Meta.ColumnMetaData;
-using Encoding = Parquet.Meta.Encoding;
-using PageType = Parquet.Meta.PageType;
 using Parquet.Schema;
+using Pipeline.Grains.ParquetFiles.RleBooleans;
 
 namespace Pipeline.Grains.ParquetFiles;
 
 /// <summary>
-/// Reads one flat column of a row group with Parquet.Net's raw reader (values plus definition levels) and spreads the
-/// non-null values to their rows, in place. Metadata that does not fit the row group (a column chunk whose value count
-/// is not the row count) is reported as <see cref="InvalidDataException"/> before any buffer is sized from it, and so
-/// are booleans stored RLE-encoded (<see cref="RleBooleans"/>), which Parquet.Net 6.1.0 decodes wrongly.
+/// Reads one flat column of a row group with Parquet.Net's raw reader (<see cref="ParquetRowGroupReader.ReadRawAsync{T}"/>:
+/// values plus definition levels) into pooled arrays, and spreads the non-null values to their rows, in place.
+/// Metadata that does not fit the row group (a column chunk whose value count is not the row count) is reported as
+/// <see cref="InvalidDataException"/> before any buffer is sized from it. Booleans stored RLE-encoded, which Parquet.Net
+/// 6.1.0 decodes wrongly, are read by <see cref="RleBooleanChunk"/> from <c>file</c>, the stream the reader was opened on.
 /// </summary>
 public static class ColumnReader
 {
-    private delegate ValueTask<ColumnValues> Reader(ParquetRowGroupReader rowGroup, DataField field, CancellationToken ct);
+    private delegate ValueTask<ColumnValues> Reader(ParquetRowGroupReader rowGroup, Stream file, DataField field, CancellationToken ct);
 
     private static readonly ConcurrentDictionary<Type, Reader> Readers = new();
     private static readonly MethodInfo Typed = typeof(ColumnReader).GetMethod(nameof(ReadTypedAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
 
-    public static ValueTask<ColumnValues> ReadAsync(ParquetRowGroupReader rowGroup, DataField field, CancellationToken ct = default) =>
-        Readers.GetOrAdd(field.ClrType, t => Typed.MakeGenericMethod(t).CreateDelegate<Reader>())(rowGroup, field, ct);
+    /// <summary>Reads <paramref name="field"/> of <paramref name="rowGroup"/>; <paramref name="file"/> is the stream its <see cref="ParquetReader"/> reads (not used concurrently).</summary>
+    public static ValueTask<ColumnValues> ReadAsync(ParquetRowGroupReader rowGroup, Stream file, DataField field, CancellationToken ct = default) =>
+        Readers.GetOrAdd(field.ClrType, t => Typed.MakeGenericMethod(t).CreateDelegate<Reader>())(rowGroup, file, field, ct);
 
-    private static async ValueTask<ColumnValues> ReadTypedAsync<T>(ParquetRowGroupReader rowGroup, DataField field, CancellationToken ct) where T : struct
+    private static async ValueTask<ColumnValues> ReadTypedAsync<T>(ParquetRowGroupReader rowGroup, Stream file, DataField field, CancellationToken ct) where T : struct
     {
         long rows = rowGroup.RowCount;
         var chunk = rowGroup.GetMetadata(field)?.MetaData ?? throw new InvalidDataException($"column '{field.Name}' has no column chunk in this row group");
-        if (typeof(T) == typeof(bool) && RleBooleans(chunk))
-            throw new InvalidDataException($"column '{field.Name}' stores booleans RLE-encoded (as arrow-rs does in data pages v2), which Parquet.Net 6.1.0 " +
-                                           "cannot read correctly; export the table with data pages v1 (writer version 1.0, the pyarrow default)");
         long declared = chunk.NumValues;
         if (rows < 0 || rows > Array.MaxLength || declared != rows)
             throw new InvalidDataException($"column '{field.Name}' declares {declared} values in a row group of {rows} rows");
         int count = (int)rows;
-        var values = new T[count];                                   // zeroed: what a damaged page does not fill stays default
-        if (field.MaxDefinitionLevel == 0)
+        var values = ArrayPool<T>.Shared.Rent(Math.Max(count, 1));
+        values.AsSpan(0, count).Clear();                             // what a damaged page does not fill stays default
+        var levels = field.MaxDefinitionLevel > 0 ? ArrayPool<int>.Shared.Rent(count) : null;   // the reader fills every level or fails
+        try
         {
-            await rowGroup.ReadRawAsync<T>(field, values, null, null, ct).ConfigureAwait(false);
-            return new ColumnValues<T>(field, values, null, count);
+            if (typeof(T) == typeof(bool) && RleBooleanChunk.Applies(chunk))
+                ReadRleBooleans(file, chunk, field, (bool[])(object)values, levels, count);
+            else if (levels is null)
+                await rowGroup.ReadRawAsync<T>(field, values.AsMemory(0, count), null, null, ct).ConfigureAwait(false);
+            else
+                await rowGroup.ReadRawAsync<T>(field, values.AsMemory(0, count), levels.AsMemory(0, count), null, ct).ConfigureAwait(false);
+            var nulls = levels is null ? null : NullSpreading.Spread(values.AsSpan(0, count), levels.AsSpan(0, count), field.MaxDefinitionLevel);
+            return new ColumnValues<T>(field, values, nulls, count);
         }
-        var levels = GC.AllocateUninitializedArray<int>(count);      // the reader fills every level or fails
-        await rowGroup.ReadRawAsync<T>(field, values, levels, null, ct).ConfigureAwait(false);
-        return new ColumnValues<T>(field, values, Spread(values, levels, field.MaxDefinitionLevel), count);
+        catch
+        {
+            ArrayPool<T>.Shared.Return(values);
+            throw;
+        }
+        finally
+        {
+            if (levels is not null) ArrayPool<int>.Shared.Return(levels);
+        }
     }
 
-    /// <summary>
-    /// Whether a boolean chunk's data pages may be RLE-encoded: the page encoding stats say so, or (without them) the
-    /// chunk lists RLE but not PLAIN — a PLAIN boolean chunk always lists PLAIN; RLE alone then means levels and data.
-    /// Parquet.Net 6.1.0 decodes RLE booleans with a bit width of 0 (all false, or a division by zero).
-    /// </summary>
-    private static bool RleBooleans(ColumnMetaData chunk) =>
-        chunk.EncodingStats is { Count: > 0 } stats
-            ? stats.Any(s => s.PageType is PageType.DATA_PAGE or PageType.DATA_PAGE_V2 && s.Encoding == Encoding.RLE)
-            : chunk.Encodings.Contains(Encoding.RLE) && !chunk.Encodings.Contains(Encoding.PLAIN);
-
-    /// <summary>Moves the packed non-null values to their rows (back to front, so it works in place); returns the null marks, or null if there are none.</summary>
-    private static bool[]? Spread<T>(T[] values, int[] levels, int defined) where T : struct
+    private static void ReadRleBooleans(Stream file, Parquet.Meta.ColumnMetaData chunk, DataField field, bool[] values, int[]? levels, int count)
     {
-        int present = 0;
-        foreach (var level in levels) if (level == defined) present++;
-        if (present == levels.Length) return null;
-        var nulls = new bool[levels.Length];
-        for (int row = levels.Length - 1, next = present - 1; row >= 0; row--)
-        {
-            if (levels[row] == defined) values[row] = values[next--];
-            else { values[row] = default; nulls[row] = true; }
-        }
-        return nulls;
+        var rowLevels = levels is null ? new int[count] : levels;    // a required column: levels are decoded but all max
+        try { RleBooleanChunk.Read(file, chunk, field.MaxDefinitionLevel, values.AsSpan(0, count), rowLevels.AsSpan(0, count)); }
+        catch (Exception e) when (e is not InvalidDataException) { throw new InvalidDataException($"column '{field.Name}': {e.Message}", e); }
     }
 }

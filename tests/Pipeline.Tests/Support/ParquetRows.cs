@@ -22,7 +22,7 @@ public sealed record ParquetRows(IReadOnlyList<string> Columns, IReadOnlyList<ob
         {
             var group = reader.OpenRowGroupReader(g);
             var columns = new ColumnValues[fields.Count];
-            for (int c = 0; c < fields.Count; c++) columns[c] = await ColumnReader.ReadAsync(group, fields[c]);
+            for (int c = 0; c < fields.Count; c++) columns[c] = await ColumnReader.ReadAsync(group, input, fields[c]);
             for (int r = 0; r < group.RowCount; r++) rows.Add([.. columns.Select(c => c.GetValue(r))]);
         }
         return new ParquetRows([.. fields.Select(f => f.Name)], rows, reader.RowGroupCount, reader.CustomMetadata);

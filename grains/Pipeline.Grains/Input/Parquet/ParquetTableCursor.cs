@@ -26,6 +26,7 @@ public sealed class ParquetTableCursor : ITableCursor
     private readonly string[] _columns;
     private int _part = -1;
     private ParquetReader? _reader;
+    private Stream? _stream;                  // what _reader reads
     private DataField[] _fields = [];         // cursor column → the current part's field
     private string _partName = "";
     private int _rowGroup;
@@ -86,12 +87,21 @@ public sealed class ParquetTableCursor : ITableCursor
 
     private void LoadRowGroup(int rowGroup)
     {
+        ReleaseRowGroup();
         var data = new ColumnValues[_fields.Length];
         int rows = Unreadable(_partName, () =>
         {
-            using var group = _reader!.OpenRowGroupReader(rowGroup);
-            for (int c = 0; c < _fields.Length; c++) data[c] = ColumnReader.ReadAsync(group, _fields[c]).AsTask().GetAwaiter().GetResult();
-            return checked((int)group.RowCount);
+            try
+            {
+                using var group = _reader!.OpenRowGroupReader(rowGroup);
+                for (int c = 0; c < _fields.Length; c++) data[c] = ColumnReader.ReadAsync(group, _stream!, _fields[c]).AsTask().GetAwaiter().GetResult();
+                return checked((int)group.RowCount);
+            }
+            catch
+            {
+                foreach (var column in data) column?.Dispose();
+                throw;
+            }
         });
         _data = data;
         _rows = rows;
@@ -126,6 +136,7 @@ public sealed class ParquetTableCursor : ITableCursor
         }
         catch { reader.DisposeAsync().AsTask().GetAwaiter().GetResult(); throw; }
         _reader = reader;
+        _stream = stream;
         _rowGroup = 0;
         _data = [];
         _rows = 0;
@@ -144,8 +155,19 @@ public sealed class ParquetTableCursor : ITableCursor
 
     private void CloseReader()
     {
+        ReleaseRowGroup();
         _reader?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _reader = null;
+        _stream = null;
+    }
+
+    /// <summary>Gives the decoded row group's pooled arrays back (the cursor has moved past its rows).</summary>
+    private void ReleaseRowGroup()
+    {
+        foreach (var column in _data) column.Dispose();
+        _data = [];
+        _rows = 0;
+        _row = -1;
     }
 
     public void Dispose() => CloseReader();
