@@ -20,7 +20,7 @@ public class ReportTests(FixtureRun run) : IClassFixture<FixtureRun>
     public async Task Tables_read_back_from_the_store_equal_the_computed_rows()
     {
         var table = await RunTableReader.ReadAsync(new LocalFolderStore(run.Output.Path), run.Result.RunId, "cluster_metrics", ReportModel.ClusterColumns, default);
-        var computed = run.Result.Tables.Clusters;
+        var computed = run.Tables.Clusters;
         Assert.Equal(computed.Length, table.Count);
         for (int i = 0; i < computed.Length; i++)
         {
@@ -58,13 +58,13 @@ public class ReportTests(FixtureRun run) : IClassFixture<FixtureRun>
         int charts = int.Parse(Regex.Match(dom, "data-charts=\"(\\d+)\"").Groups[1].Value);
         int drawn = int.Parse(Regex.Match(dom, "data-drawn=\"(\\d+)\"").Groups[1].Value);
         // 2 rankings + scatter + 4 province metrics + one per largest cluster (up to 6).
-        int expectedCharts = 7 + Math.Min(6, run.Result.Tables.Clusters.Length);
+        int expectedCharts = 7 + Math.Min(6, run.Tables.Clusters.Length);
         Assert.Equal(expectedCharts, charts);
         Assert.Equal(charts, drawn);
         Assert.DoesNotMatch(new Regex("CONSOLE.*(Uncaught|Error)|Refused to", RegexOptions.IgnoreCase), log);
 
         // The resilience ranking lists the clusters by resistance, highest first (the fixture has fewer than 30).
-        var expectedOrder = run.Result.Tables.Clusters.Where(c => !double.IsNaN(c.Resistance))
+        var expectedOrder = run.Tables.Clusters.Where(c => !double.IsNaN(c.Resistance))
             .OrderByDescending(c => c.Resistance).ThenBy(c => c.ClusterId, StringComparer.Ordinal).Select(c => c.ClusterId).ToList();
         Assert.NotEmpty(expectedOrder);
         var svg = Regex.Match(dom, "<svg id=\"chart-resilience\".*?</svg>", RegexOptions.Singleline).Value;

@@ -1,0 +1,10 @@
+using Pipeline.Grains.Model;
+using Pipeline.Grains.Output;
+
+namespace Pipeline.Grains.Units;
+
+/// <summary>
+/// What the aggregation of a run needs besides its unit outputs: the clusters in input order with their region index
+/// (built from them), and the run id and output options its metric tables are written with.
+/// </summary>
+public sealed record AggregationInput(string RunId, IReadOnlyList<ClusterRecord> Clusters, RegionIndex Regions, OutputOptions Output);
