@@ -10,6 +10,9 @@ namespace Pipeline.Orleans.Runs;
 public sealed record GrainEngineOptions(string RunId, string RunKey, string WorkLocation, string OutputLocation)
 {
     public string? TraceParent { get; init; }
+    /// <summary>The silo of the run's coordinator (parsable address): the aggregation goes to another one if there is
+    /// one, so the coordinator's memory and the aggregation's (every unit output, the joined rows) are on different machines.</summary>
+    public string? CoordinatorSilo { get; init; }
     /// <summary>Written to <c>_work/run.json</c> when the units are staged (see <see cref="SubmissionRecord"/>).</summary>
     public byte[]? SubmissionRecord { get; init; }
     public TimeSpan UnitWait { get; init; } = TimeSpan.FromSeconds(2);

@@ -47,8 +47,8 @@ public sealed class GrainUnitEngine(IGrainFactory grains, RunWorkStores stores, 
     }
 
     /// <summary>
-    /// Stages the aggregation's input under its content key and dispatches it like a unit to the silo with the most
-    /// free room: dispatched again when its silo is lost, tried <see cref="GrainEngineOptions.MaxAttempts"/> times when it fails.
+    /// Stages the aggregation's input under its content key and dispatches it like a unit to a silo other than the
+    /// coordinator's (if the cluster has another one): dispatched again when its silo is lost, tried <see cref="GrainEngineOptions.MaxAttempts"/> times when it fails.
     /// </summary>
     public async Task<AggregationOutcome> AggregateAsync(ComputedUnits units, AggregationInput input, IObjectStore output, IRunObserver observer, CancellationToken ct)
     {
@@ -64,7 +64,7 @@ public sealed class GrainUnitEngine(IGrainFactory grains, RunWorkStores stores, 
         {
             ct.ThrowIfCancellationRequested();
             await silos.RefreshAsync(force: true).ConfigureAwait(false);
-            if (!silos.TryPick(out var silo, out var address))
+            if (!silos.TryPick(out var silo, out var address, besides: options.CoordinatorSilo))
             {
                 observer.Info("no active silo: waiting for one to join the cluster");
                 await Task.Delay(TimeSpan.FromSeconds(1), ct).ConfigureAwait(false);
@@ -101,6 +101,7 @@ public sealed class GrainUnitEngine(IGrainFactory grains, RunWorkStores stores, 
                 if (++losses >= options.MaxLosses)
                     throw new UnitFailedException($"the aggregation was lost {options.MaxLosses} times ({ended.Lost}); the cluster is not healthy");
                 observer.Info($"the aggregation was lost ({ended.Lost}); dispatching it again");
+                await Task.Delay(TimeSpan.FromSeconds(1), ct).ConfigureAwait(false); // its silo's peers may not have declared it dead yet
             }
         }
     }

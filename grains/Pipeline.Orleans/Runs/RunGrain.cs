@@ -127,6 +127,7 @@ public sealed class RunGrain(
         var engine = new GrainUnitEngine(grains, stores, new GrainEngineOptions(s.RunId, runKey, workLocation, s.Output)
         {
             TraceParent = TraceParents.Of(span) ?? s.TraceParent,
+            CoordinatorSilo = silo.SiloAddress.ToParsableString(),
             SubmissionRecord = RunJson.Serialize(new SubmissionRecord(s.Input, s.InputDescription, s.SettingsJson, s.OutputOptionsJson)),
         });
         try
