@@ -10,8 +10,8 @@ namespace Pipeline.Grains.Runs;
 /// <summary>
 /// Runs the pipeline once, engine-agnostic, in the one direction data flows: locate inputs → prepare the run
 /// folder → read and validate (quarantine) → partition → compute units on the engine → aggregate and write the
-/// metric tables on the engine → write the quarantine table → publish the manifest and <c>latest</c>. On failure <c>_status.json</c> says why and nothing is
-/// published.
+/// metric tables on the engine → write the quarantine table → publish the manifest and <c>latest</c>. On failure
+/// <c>_status.json</c> says why and nothing is published.
 /// </summary>
 public sealed class RunCoordinator(IRunEngine engine, IRunObserver observer)
 {
