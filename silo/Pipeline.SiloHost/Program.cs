@@ -45,6 +45,7 @@ public static class Program
             Workers = Int(config, "Silo:Workers") ?? Environment.ProcessorCount,
             FailUnit = config["Silo:FailUnit"],
             DelayMs = Int(config, "Silo:DelayMs") ?? 0,
+            DelayUnit = config["Silo:DelayUnit"],
         };
         int? dashboard = Int(config, "Silo:Dashboard");
         builder.Logging.ClearProviders();

@@ -34,6 +34,10 @@ public sealed class ClusterRunTests(ClusterData data, ITestOutputHelper log)
 
         ParquetRows.AssertSame(data.ReferenceRun(dataset), Path.Combine(output.Path, "runs", "on-silos"));
         Assert.Contains("the run's coordinator is on silo silo-", r.Stdout);
+        // The aggregation ran as a grain, on a silo of the cluster (another than the coordinator's when there is one).
+        var aggregated = r.Stdout.Split('\n').Single(l => l.Contains("aggregated on silo silo-"));
+        log.WriteLine(aggregated);
+        if (silos > 1) Assert.DoesNotContain($"on silo silo-{CoordinatorSilo(r.Stdout)}:", aggregated);
         Assert.False(Directory.Exists(Path.Combine(output.Path, "runs", "on-silos", "_work")), "the working files are removed after the run");
         using var manifest = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(output.Path, "runs", "on-silos", "_manifest.json")));
         Assert.Equal("orleans", manifest.RootElement.GetProperty("engine").GetString());
@@ -92,6 +96,16 @@ public sealed class ClusterRunTests(ClusterData data, ITestOutputHelper log)
         cluster.Signal(n, "KILL");
         return Task.FromResult(n);
     }, expectMoved: true);
+
+    [Fact]
+    public Task Killing_the_silo_running_the_aggregation_leaves_the_rows_unchanged() => WithFault("kill-aggregation", async (cluster, run) =>
+    {
+        // The aggregation sleeps 8 s before it computes (Silo:DelayUnit), long enough to be killed on its silo.
+        var line = await run.Seen(l => l.Contains("the aggregation runs on silo silo-"), Deadline);
+        int n = int.Parse(line[(line.LastIndexOf('-') + 1)..].Trim());
+        cluster.Signal(n, "KILL");
+        return n;
+    }, siloSettings: new Dictionary<string, string> { ["DelayUnit"] = "aggregate", ["DelayMs"] = "8000" }, expectLine: "the aggregation was lost");
 
     [Fact]
     public async Task Killing_the_following_client_leaves_the_run_going_in_the_cluster()
@@ -219,9 +233,10 @@ public sealed class ClusterRunTests(ClusterData data, ITestOutputHelper log)
     /// still finishes with the embedded run's rows, and that the silo the fault hit (the number <paramref name="fault"/>
     /// returns), and only that one, was declared dead.
     /// </summary>
-    private async Task WithFault(string runId, Func<LocalCluster, FollowedRun, Task<int>> fault, bool expectMoved = false)
+    private async Task WithFault(string runId, Func<LocalCluster, FollowedRun, Task<int>> fault, bool expectMoved = false,
+        IReadOnlyDictionary<string, string>? siloSettings = null, string? expectLine = null)
     {
-        using var cluster = new LocalCluster(3);
+        using var cluster = new LocalCluster(3, siloSettings);
         using var output = new TempFolder();
         using var run = new FollowedRun(RunArgs(data.Region, output.Path, runId), cluster.ClientEnvironment);
         await run.Seen(l => l.Contains("compute: ") && l.Contains("units (") && !l.Contains(" (0%)") && !l.Contains(" (1%)") && !l.Contains(" (2%)"), Deadline);
@@ -230,18 +245,21 @@ public sealed class ClusterRunTests(ClusterData data, ITestOutputHelper log)
         var clock = Stopwatch.StartNew();
         int exit = await run.ExitAsync(Deadline);
         log.WriteLine($"{runId}: the run finished {(DateTime.UtcNow - faulted).TotalSeconds:F1} s after the fault, {clock.Elapsed.TotalSeconds:F1} s after the fault drill returned");
-        foreach (var line in run.LinesSince(faulted, l => l.Contains(" lost (") || l.Contains("coordinator") || l.Contains("units done") || l.Contains("finished in")))
+        foreach (var line in run.LinesSince(faulted, l => l.Contains(" lost (") || l.Contains("coordinator") || l.Contains("aggregat") || l.Contains("units done") || l.Contains("finished in")))
             log.WriteLine(line.Length > 200 ? line[..200] + "…" : line);
         Assert.True(exit == 0, $"{run.Output}\n{cluster.Logs()}");
         if (expectMoved) Assert.Contains("the run's coordinator moved to silo", run.Output);
+        if (expectLine is not null) Assert.Contains(expectLine, run.Output);
         ParquetRows.AssertSame(data.ReferenceRun("region"), Path.Combine(output.Path, "runs", runId));
         Assert.Equal([$"silo-{victim}"], cluster.DeadSilos());
     }
 
     /// <summary>The silo number (1-based) hosting the run's coordinator, from the client's "coordinator is on silo silo-N" line.</summary>
-    private static int CoordinatorSilo(FollowedRun run)
+    private static int CoordinatorSilo(FollowedRun run) => CoordinatorSilo(run.Output);
+
+    private static int CoordinatorSilo(string output)
     {
-        var line = run.Output.Split('\n').First(l => l.Contains("the run's coordinator is on silo silo-"));
+        var line = output.Split('\n').First(l => l.Contains("the run's coordinator is on silo silo-"));
         return int.Parse(line[(line.LastIndexOf('-') + 1)..].Trim());
     }
 

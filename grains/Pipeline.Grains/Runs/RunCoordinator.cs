@@ -10,9 +10,9 @@ namespace Pipeline.Grains.Runs;
 
 /// <summary>
 /// Runs the pipeline once, engine-agnostic, in the one direction data flows: locate inputs → prepare the run
-/// folder → read and validate (quarantine) → partition → compute units on the engine → aggregate → write
-/// Parquet → publish the manifest and <c>latest</c>. On failure <c>_status.json</c> says why and nothing is
-/// published.
+/// folder → read and validate (quarantine) → partition → compute units on the engine → aggregate and write the
+/// metric tables on the engine → write the quarantine table → publish the manifest and <c>latest</c>. On failure
+/// <c>_status.json</c> says why and nothing is published.
 /// </summary>
 public sealed class RunCoordinator(IRunEngine engine, IRunObserver observer)
 {
@@ -72,52 +72,41 @@ public sealed class RunCoordinator(IRunEngine engine, IRunObserver observer)
             var input = await Stage(RunStage.Partition, $"{read.Dataset.Clusters.Length:N0} clusters, {read.Dataset.FirmCount:N0} firms, {read.Dataset.Links.Length:N0} links",
                 () => Task.FromResult(new PartitionedInput(read.Dataset, request.Settings))).ConfigureAwait(false);
 
-            var results = await Stage(RunStage.Compute, $"{input.Plan.Count:N0} units on the {engine.Name} engine",
+            var units = await Stage(RunStage.Compute, $"{input.Plan.Count:N0} units on the {engine.Name} engine",
                 () => engine.ExecuteAsync(input, read.Fingerprint.Sha256, status, ct)).ConfigureAwait(false);
-            if (request.Settings.WritesScenarios) ReportScenarioTime(results, status);
 
-            // From here on only the unit outputs, the clusters, the region index and two numbers of the input are
-            // needed: drop the data set and the country-wide graphs (about 5 GB at national scale) before the
-            // aggregation allocates the joined firm rows, and compact once so that their memory is reused.
-            var clusters = read.Dataset.Clusters;
-            var regions = input.Country.Regions;
+            // From here on only the clusters, the region index and two numbers of the input are needed (the unit
+            // outputs stay with the engine): drop the data set and the country-wide graphs (about 5 GB at national
+            // scale) before the aggregation allocates the joined firm rows, and compact once so that their memory is reused.
+            var aggregation = new AggregationInput(runId, read.Dataset.Clusters, input.Country.Regions, request.Output, request.Settings.WritesScenarios);
             var shape = new InputShape(input.Context.AsOfYear, input.Country.PartitionFirms.Length);
             read = read with { Dataset = null! };
             input = null!;
             System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
             GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
 
-            var tables = await Stage(RunStage.Aggregate, "joining firm halves, region metrics",
-                () => Task.FromResult(Aggregation.Compute(clusters, regions, results.Clusters, results.Partitions))).ConfigureAwait(false);
+            // The engine aggregates where the unit outputs are and writes the metric tables from there.
+            var aggregated = await Stage(RunStage.Aggregate, "joining firm halves, region metrics, writing the metric tables",
+                () => engine.AggregateAsync(units, aggregation, request.OutputStore, status, ct)).ConfigureAwait(false);
+            status.Info($"metric tables computed in {aggregated.ComputeSeconds:F1} s and written in {aggregated.WriteSeconds:F1} s");
+            if (request.Settings.WritesScenarios) ReportScenarioTime(aggregated, status);
 
-            var written = await Stage(RunStage.Write, "Parquet tables", async () =>
+            var written = await Stage(RunStage.Write, "quarantine table", async () =>
             {
-                var options = request.Output.ForRun(new Dictionary<string, string>
-                {
-                    ["pipeline.run_id"] = runId, ["pipeline.schema_version"] = OutputTables.SchemaVersion, ["pipeline.code_version"] = CodeVersion.Current,
-                });
-                var writer = new ParquetTableWriter(request.OutputStore, layout.Prefix, options, request.Output.RowsPerPart);
+                var writer = MetricTableSet.Writer(request.OutputStore, runId, request.Output);
                 var quarantine = read.Quarantine.Rows.OrderBy(r => r.SourceTable, StringComparer.Ordinal).ThenBy(r => r.RowNumber).ToArray();
-                TableWriteResult[] written =
-                [
-                    await writer.WriteAsync(OutputTables.FirmMetrics, tables.Firms, ct).ConfigureAwait(false),
-                    await writer.WriteAsync(OutputTables.ClusterMetrics, tables.Clusters, ct).ConfigureAwait(false),
-                    await writer.WriteAsync(OutputTables.RegionMetrics, tables.Regions, ct).ConfigureAwait(false),
-                    await writer.WriteAsync(OutputTables.Quarantine, quarantine, ct).ConfigureAwait(false),
-                ];
-                if (request.Settings.WritesScenarios) // scenarios only add a table: the others are the same bytes with them or without
-                    written = [.. written, await writer.WriteAsync(OutputTables.ScenarioMetrics, tables.Scenarios, ct).ConfigureAwait(false)];
-                return written;
+                return aggregated.Written.Append(await writer.WriteAsync(OutputTables.Quarantine, quarantine, ct).ConfigureAwait(false)).ToArray();
             }).ConfigureAwait(false);
 
             foreach (var w in written) PipelineTelemetry.BytesWritten.Add(w.Bytes, new KeyValuePair<string, object?>(PipelineTelemetry.TableKey, w.Table));
+            long firms = written.Single(w => w.Table == OutputTables.FirmMetrics.Name).Rows;
             if (times[RunStage.Compute].TotalSeconds > 0)
-                PipelineTelemetry.FirmsPerSecond.Record(tables.Firms.Length / times[RunStage.Compute].TotalSeconds, new KeyValuePair<string, object?>(PipelineTelemetry.EngineKey, engine.Name));
-            var manifest = BuildManifest(request, engine.Name, runId, started, read, shape, results, written) with { Trigger = request.Trigger, TraceId = runSpan?.TraceId.ToHexString() };
+                PipelineTelemetry.FirmsPerSecond.Record(firms / times[RunStage.Compute].TotalSeconds, new KeyValuePair<string, object?>(PipelineTelemetry.EngineKey, engine.Name));
+            var manifest = BuildManifest(request, engine.Name, runId, started, read, shape, aggregated.BetweennessEstimated, written) with { Trigger = request.Trigger, TraceId = runSpan?.TraceId.ToHexString() };
             await Stage(RunStage.Publish, $"_manifest.json and latest for run {runId}",
                 async () => { await publisher.PublishAsync(manifest, ct).ConfigureAwait(false); return 0; }).ConfigureAwait(false);
             await status.WriteFinalAsync(status.Current with { State = RunState.Finished, Stage = "done", UpdatedAt = DateTimeOffset.UtcNow }).ConfigureAwait(false);
-            return new RunResult(runId, manifest, tables, read.Quarantine, times, total.Elapsed);
+            return new RunResult(runId, manifest, aggregated.Highlights, read.Quarantine, times, total.Elapsed);
         }
         catch (Exception e)
         {
@@ -168,25 +157,15 @@ public sealed class RunCoordinator(IRunEngine engine, IRunObserver observer)
     /// The scenario rows' share of the compute stage, as a line of its own (<c>bench/national.sh</c> prints it): the
     /// wall time the cluster units spent on them, summed over units (CPU-seconds of unit workers), and the rows.
     /// </summary>
-    private static void ReportScenarioTime(UnitResults results, IRunObserver status)
-    {
-        double seconds = 0;
-        long rows = 0;
-        foreach (var c in results.Clusters) { seconds += c.ScenarioSeconds; rows += c.Scenarios.Length; }
-        status.Info(seconds > 0
-            ? $"scenarios: {seconds:F2} s summed over cluster units, {rows:N0} rows"
-            : $"scenarios: {rows:N0} rows (their time stays on the silos that computed them)"); // outputs read back from a stored work store carry no timing
-    }
+    private static void ReportScenarioTime(AggregationOutcome aggregated, IRunObserver status) =>
+        status.Info(aggregated.ScenarioSeconds > 0
+            ? $"scenarios: {aggregated.ScenarioSeconds:F2} s summed over cluster units, {aggregated.ScenarioRows:N0} rows"
+            : $"scenarios: {aggregated.ScenarioRows:N0} rows (their time stays on the silos that computed them)"); // outputs read back from a stored work store carry no timing
 
     private static RunManifest BuildManifest(RunRequest request, string engineName, string runId, DateTimeOffset started, InputReadResult read,
-        InputShape shape, UnitResults results, IReadOnlyList<TableWriteResult> written)
+        InputShape shape, IReadOnlyList<EstimatedBetweenness> estimated, IReadOnlyList<TableWriteResult> written)
     {
         var s = request.Settings;
-        var estimated = results.Clusters
-            .Where(c => !c.Betweenness.Exact)
-            .Select(c => new EstimatedBetweenness(c.Row.ClusterId, (int)c.Row.Firms, c.Betweenness.Pivots, c.Betweenness.Seed))
-            .OrderBy(e => e.ClusterId, StringComparer.Ordinal)
-            .ToList();
         return new RunManifest
         {
             RunId = runId,

@@ -14,7 +14,7 @@ public sealed record RunHighlights(
     int EstimatedClusters, int BetweennessPivots, int BetweennessExactMaxFirms)
 {
     /// <summary>JSON as <see cref="RunJson"/> writes it, with NaN (a metric with no value) as a literal.</summary>
-    private static readonly System.Text.Json.JsonSerializerOptions Json = new(RunJson.Options)
+    internal static readonly System.Text.Json.JsonSerializerOptions Json = new(RunJson.Options)
     {
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
@@ -26,17 +26,11 @@ public sealed record RunHighlights(
     public static RunHighlights From(RunResult result)
     {
         var m = result.Manifest;
-        var clusters = result.Tables.Clusters;
-        var sized = clusters.Where(c => c.Firms >= 10 && !double.IsNaN(c.Density)).ToList();
+        var h = result.Highlights;
         return new RunHighlights(
             result.RunId, result.Elapsed.TotalSeconds,
             m.Tables.ToDictionary(t => t.Key, t => t.Value.Rows, StringComparer.Ordinal),
-            [.. clusters.OrderByDescending(c => c.Firms).ThenBy(c => c.ClusterId, StringComparer.Ordinal).Take(5).Select(ClusterHighlight.Of)],
-            [.. sized.OrderByDescending(c => c.Density).ThenBy(c => c.ClusterId, StringComparer.Ordinal).Take(3).Select(ClusterHighlight.Of)],
-            [.. sized.OrderBy(c => c.Density).ThenBy(c => c.ClusterId, StringComparer.Ordinal).Take(3).Select(ClusterHighlight.Of)],
-            [.. result.Tables.Firms.Where(f => !double.IsNaN(f.Cluster.Constraint))
-                .OrderByDescending(f => f.Cluster.Constraint).ThenBy(f => f.Cluster.FirmId).Take(5)
-                .Select(f => new FirmHighlight(f.Cluster.FirmId, f.Cluster.ClusterId, f.Cluster.Degree, f.Cluster.Constraint, f.Supply.TopCustomerShare))],
+            h.Largest, h.Densest, h.Sparsest, h.MostConstrained,
             [.. result.Quarantine.Tables.Select(t => new InputTableHighlight(t.Table, t.Read, t.Quarantined, new Dictionary<string, long>(t.ByReason, StringComparer.Ordinal)))],
             m.BetweennessEstimated.Count, m.Settings.BetweennessPivots, m.Settings.BetweennessExactMaxFirms);
     }

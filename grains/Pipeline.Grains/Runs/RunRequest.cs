@@ -26,8 +26,8 @@ public static class RunTriggers
     public const string Scheduled = "scheduled";
 }
 
-/// <summary>A finished run: its manifest, tables (for the CLI summary) and timings.</summary>
-public sealed record RunResult(string RunId, RunManifest Manifest, MetricTables Tables, Input.Validation.QuarantineLog Quarantine,
+/// <summary>A finished run: its manifest, the highlights of its metric tables (for the CLI summary) and timings.</summary>
+public sealed record RunResult(string RunId, RunManifest Manifest, MetricHighlights Highlights, Input.Validation.QuarantineLog Quarantine,
     IReadOnlyDictionary<RunStage, TimeSpan> StageTimes, TimeSpan Elapsed);
 
 /// <summary>The requested run id exists already and <c>--replace</c> was not given.</summary>

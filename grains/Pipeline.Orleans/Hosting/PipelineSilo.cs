@@ -22,7 +22,7 @@ public static class PipelineSilo
         silo.Services.AddSingleton(options);
         silo.Services.AddSingleton(new UnitWorkers(Math.Max(1, options.Workers)));
         silo.Services.AddSingleton(_ => new RunWorkStores(openStore));
-        silo.Services.AddSingleton(options.FailUnit is null && options.DelayMs == 0 ? UnitFaults.None : new UnitFaults(options.FailUnit, options.DelayMs));
+        silo.Services.AddSingleton(options.FailUnit is null && options.DelayMs == 0 ? UnitFaults.None : new UnitFaults(options.FailUnit, options.DelayMs, options.DelayUnit));
         silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(5));
         silo.AddActivityPropagation(); // grain calls carry the W3C trace context: one trace per run across client and silos
         return silo;

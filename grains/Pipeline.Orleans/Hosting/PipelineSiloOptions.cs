@@ -14,4 +14,5 @@ public sealed record PipelineSiloOptions
     public TimeSpan WakePeriod { get; init; } = TimeSpan.FromSeconds(10);
     public string? FailUnit { get; init; }
     public int DelayMs { get; init; }
+    public string? DelayUnit { get; init; }
 }

@@ -38,12 +38,15 @@ internal sealed class ActiveSilos(IGrainFactory grains)
     /// <summary>Total workers of the active silos.</summary>
     public int TotalWorkers => _active.Keys.Sum(Workers);
 
-    public bool TryPick(out string silo, out SiloAddress address)
+    /// <summary>Picks the active silo with the most free room, other than <paramref name="besides"/> unless it is the only one.</summary>
+    public bool TryPick(out string silo, out SiloAddress address, string? besides = null)
     {
         silo = ""; address = null!;
         double best = double.MaxValue;
-        foreach (var (key, a) in _active)
+        var active = _active;
+        foreach (var (key, a) in active)
         {
+            if (key == besides && active.Count > 1) continue;
             int room = Workers(key) * QueuedPerWorker, busy = _inFlight.GetValueOrDefault(key);
             if (busy >= room) continue;
             double load = (double)busy / room;

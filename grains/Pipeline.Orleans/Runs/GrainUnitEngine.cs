@@ -1,12 +1,12 @@
 using System.Threading.Channels;
 using Orleans;
 using Orleans.Runtime;
-using Orleans.Runtime.Placement;
 using Pipeline.Grains.Partitioning;
 using Pipeline.Grains.Runs;
 using Pipeline.Grains.Units;
 using Pipeline.Orleans.Units;
 using Pipeline.Orleans.Work;
+using Pipeline.Storage;
 
 namespace Pipeline.Orleans.Runs;
 
@@ -17,8 +17,9 @@ namespace Pipeline.Orleans.Runs;
 /// two units per worker in flight on a silo. Each call returns when its unit is done or after a short wait, so a
 /// lost silo costs its failure detection plus the lost work, never a response timeout per unit: a unit whose silo
 /// leaves the cluster is dispatched again, a unit that fails is tried <see cref="GrainEngineOptions.MaxAttempts"/>
-/// times before the run fails with its name and error. Finally every output is read back by unit, so the
-/// aggregation sees them in plan order whatever the scheduling.
+/// times before the run fails with its name and error. The outputs stay in the work store: the aggregation
+/// (<see cref="IAggregationGrain"/>) is dispatched the same way, reads them there by their keys in input order
+/// whatever the scheduling, writes the metric tables itself, and hands back only their write results and highlights.
 /// </summary>
 public sealed class GrainUnitEngine(IGrainFactory grains, RunWorkStores stores, GrainEngineOptions options) : IRunEngine
 {
@@ -29,13 +30,99 @@ public sealed class GrainUnitEngine(IGrainFactory grains, RunWorkStores stores, 
 
     private IRunWorkStore Store => stores.Open(options.WorkLocation, options.RunId);
 
-    public async Task<UnitResults> ExecuteAsync(PartitionedInput input, string inputSha256, IRunObserver observer, CancellationToken ct)
+    public async Task<ComputedUnits> ExecuteAsync(PartitionedInput input, string inputSha256, IRunObserver observer, CancellationToken ct)
     {
         var plan = input.Plan;
         var keys = await StageAsync(input, inputSha256, observer, ct).ConfigureAwait(false);
         await DispatchAsync(plan, keys, observer, ct).ConfigureAwait(false);
-        return await CollectAsync(input, keys, ct).ConfigureAwait(false);
+        Store.ReleaseInputs();
+        var clusters = new string[input.Data.Clusters.Length];
+        var partitions = new string[input.Country.PartitionFirms.Length];
+        for (int i = 0; i < plan.Count; i++)
+        {
+            if (plan[i] is ClusterUnit u) clusters[u.Cluster] = keys[i];
+            else partitions[((FirmPartitionUnit)plan[i]).Partition] = keys[i];
+        }
+        return new UnitOutputKeys(clusters, partitions);
     }
+
+    /// <summary>
+    /// Stages the aggregation's input under its content key and dispatches it like a unit to a silo other than the
+    /// coordinator's (if the cluster has another one): dispatched again when its silo is lost, tried <see cref="GrainEngineOptions.MaxAttempts"/> times when it fails.
+    /// </summary>
+    public async Task<AggregationOutcome> AggregateAsync(ComputedUnits units, AggregationInput input, IObjectStore output, IRunObserver observer, CancellationToken ct)
+    {
+        var outputs = (UnitOutputKeys)units;
+        var work = new AggregationWork(input, options.OutputLocation, outputs.Clusters, outputs.Partitions);
+        var key = UnitKeys.ForAggregation(work);
+        await Store.PutAggregationWorkAsync(key, work, ct).ConfigureAwait(false);
+        var grain = grains.GetGrain<IAggregationGrain>(UnitGrainKeys.Of(options.RunKey, key));
+        var assignment = new UnitAssignment(options.RunId, options.WorkLocation, AggregationUnitId, key, -1, 1, options.TraceParent);
+        var silos = new ActiveSilos(grains);
+        int attempts = 0, losses = 0;
+        while (true)
+        {
+            ct.ThrowIfCancellationRequested();
+            await silos.RefreshAsync(force: true).ConfigureAwait(false);
+            if (!silos.TryPick(out var silo, out var address, besides: options.CoordinatorSilo))
+            {
+                observer.Info("no active silo: waiting for one to join the cluster");
+                await Task.Delay(TimeSpan.FromSeconds(1), ct).ConfigureAwait(false);
+                continue;
+            }
+            UnitCall.Ended ended;
+            using (var calling = CancellationTokenSource.CreateLinkedTokenSource(ct))
+            {
+                var refreshing = KeepRefreshingAsync(silos, calling.Token); // the aggregation's silo is watched while it runs
+                try
+                {
+                    ended = await UnitCall.RunAsync(grain, assignment, silo, address, silos, options,
+                        p => observer.Info($"the aggregation runs on silo {p.SiloName}"), ct).ConfigureAwait(false);
+                }
+                finally
+                {
+                    calling.Cancel();
+                    await refreshing.ConfigureAwait(false);
+                }
+            }
+            if (ended.Progress is { Phase: UnitPhase.Done } p)
+            {
+                observer.Info($"aggregated on silo {p.SiloName}: firm, cluster and region metrics written from there");
+                return AggregationOutcome.FromJson(p.Result!);
+            }
+            if (ended.Progress is { } failed)
+            {
+                if (++attempts >= options.MaxAttempts)
+                    throw new UnitFailedException($"the aggregation failed on every one of {options.MaxAttempts} attempts; last error: {failed.Error} (on silo {failed.SiloName})");
+                observer.Info($"the aggregation failed on silo {failed.SiloName} (attempt {attempts} of {options.MaxAttempts}): {failed.Error}");
+            }
+            else
+            {
+                if (++losses >= options.MaxLosses)
+                    throw new UnitFailedException($"the aggregation was lost {options.MaxLosses} times ({ended.Lost}); the cluster is not healthy");
+                observer.Info($"the aggregation was lost ({ended.Lost}); dispatching it again");
+                await Task.Delay(TimeSpan.FromSeconds(1), ct).ConfigureAwait(false); // its silo's peers may not have declared it dead yet
+            }
+        }
+    }
+
+    /// <summary>Refreshes <paramref name="silos"/> every couple of seconds until <paramref name="stop"/>.</summary>
+    private static async Task KeepRefreshingAsync(ActiveSilos silos, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2), stop).ConfigureAwait(false);
+                await silos.RefreshAsync(force: true).ConfigureAwait(false);
+            }
+            catch (Exception) when (!stop.IsCancellationRequested) { } // the management grain did not answer: the next refresh may
+            catch (OperationCanceledException) { }
+        }
+    }
+
+    /// <summary>The aggregation's name where units are named (fault drills, traces).</summary>
+    public const string AggregationUnitId = "aggregate";
 
     /// <summary>Removes the run's working files (after it is published).</summary>
     public async Task CleanUpAsync(CancellationToken ct)
@@ -158,52 +245,10 @@ public sealed class GrainUnitEngine(IGrainFactory grains, RunWorkStores stores, 
                 : grains.GetGrain<IFirmPartitionGrain>(UnitGrainKeys.Of(options.RunKey, keys[i]));
             var assignment = new UnitAssignment(options.RunId, options.WorkLocation, unit.UnitId, keys[i], unit is FirmPartitionUnit fp ? fp.Partition : -1,
                 parallelism, options.TraceParent);
-            var limit = options.UnitWait + options.CallGrace;
-            UnitEnded result;
-            try
-            {
-                UnitProgress p;
-                RequestContext.Set(IPlacementDirector.PlacementHintKey, address); // where a new activation goes
-                try { p = await grain.Start(assignment, options.UnitWait).WaitAsync(limit, token).ConfigureAwait(false); }
-                finally { RequestContext.Remove(IPlacementDirector.PlacementHintKey); }
-                silo = p.Silo;
-                while (p.Phase is UnitPhase.Queued or UnitPhase.Running)
-                {
-                    if (!active.IsActive(p.Silo)) { p = p with { Phase = UnitPhase.Unknown }; break; }
-                    try { p = await grain.Wait(options.UnitWait).WaitAsync(limit, token).ConfigureAwait(false); }
-                    catch (TimeoutException) { if (!active.IsActive(p.Silo)) { p = p with { Phase = UnitPhase.Unknown }; break; } }
-                }
-                result = p.Phase == UnitPhase.Unknown ? new UnitEnded(i, silo, null, $"its silo {p.SiloName} left the cluster") : new UnitEnded(i, silo, p, null);
-            }
-            catch (Exception e) when (!token.IsCancellationRequested)
-            {
-                result = new UnitEnded(i, silo, null, e is TimeoutException ? "no answer from its silo" : e.Message);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            await report.WriteAsync(result, CancellationToken.None).ConfigureAwait(false);
+            UnitCall.Ended ended;
+            try { ended = await UnitCall.RunAsync(grain, assignment, silo, address, active, options, null, token).ConfigureAwait(false); }
+            catch (OperationCanceledException) { return; }
+            await report.WriteAsync(new UnitEnded(i, ended.Silo, ended.Progress, ended.Lost), CancellationToken.None).ConfigureAwait(false);
         }
-    }
-
-    private async Task<UnitResults> CollectAsync(PartitionedInput input, string[] keys, CancellationToken ct)
-    {
-        var plan = input.Plan;
-        var store = Store;
-        var clusters = new ClusterUnitOutput?[input.Data.Clusters.Length];
-        var partitions = new FirmPartitionOutput?[input.Country.PartitionFirms.Length];
-        bool memory = options.WorkLocation == RunWorkStores.MemoryLocation;
-        await Parallel.ForEachAsync(Enumerable.Range(0, plan.Count), new ParallelOptions { MaxDegreeOfParallelism = memory ? 1 : 8, CancellationToken = ct }, async (i, c) =>
-        {
-            var output = await store.GetOutputAsync(keys[i], c).ConfigureAwait(false);
-            switch (plan[i])
-            {
-                case ClusterUnit u: clusters[u.Cluster] = output.Cluster; break;
-                case FirmPartitionUnit p: partitions[p.Partition] = output.Partition; break;
-            }
-        }).ConfigureAwait(false);
-        store.ReleaseInputs();
-        return new UnitResults([.. clusters.Select(o => o!)], [.. partitions.Select(o => o!)]);
     }
 }

@@ -15,7 +15,8 @@ namespace Pipeline.Orleans.Runs;
 
 /// <summary>
 /// A run's coordinator (<see cref="IRunGrain"/>). It runs the pipeline's one-way flow (<see cref="RunCoordinator"/>:
-/// read → validate → partition → units on grains (<see cref="GrainUnitEngine"/>) → aggregate → write → publish) on a
+/// read → validate → partition → units on grains (<see cref="GrainUnitEngine"/>) → aggregate and write the metric
+/// tables on an aggregation grain → write the quarantine table → publish) on a
 /// background task off the grain scheduler, and keeps the submission and outcome in grain storage. A reminder wakes
 /// it every <see cref="PipelineSiloOptions.WakePeriod"/> while the run goes: if the silo that hosted it died, the
 /// new activation finds the run still running in storage and takes it up again as a resumed run.
@@ -123,9 +124,10 @@ public sealed class RunGrain(
         using var span = PipelineTelemetry.Source.StartActivity("pipeline.coordinator", ActivityKind.Server, parent);
         span?.SetTag("pipeline.run_id", s.RunId).SetTag(PipelineTelemetry.HostKey, silo.Name);
         var workLocation = options.Embedded ? RunWorkStores.MemoryLocation : s.Output;
-        var engine = new GrainUnitEngine(grains, stores, new GrainEngineOptions(s.RunId, runKey, workLocation)
+        var engine = new GrainUnitEngine(grains, stores, new GrainEngineOptions(s.RunId, runKey, workLocation, s.Output)
         {
             TraceParent = TraceParents.Of(span) ?? s.TraceParent,
+            CoordinatorSilo = silo.SiloAddress.ToParsableString(),
             SubmissionRecord = RunJson.Serialize(new SubmissionRecord(s.Input, s.InputDescription, s.SettingsJson, s.OutputOptionsJson)),
         });
         try

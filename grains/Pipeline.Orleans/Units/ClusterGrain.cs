@@ -8,7 +8,7 @@ namespace Pipeline.Orleans.Units;
 public sealed class ClusterGrain(UnitWorkers workers, RunWorkStores stores, ILocalSiloDetails silo, UnitFaults faults)
     : UnitGrain(workers, stores, silo, faults), IClusterGrain
 {
-    protected override async Task<(long RowsIn, long RowsOut)> ComputeAsync(IRunWorkStore store, UnitAssignment a)
+    protected override async Task<UnitComputed> ComputeAsync(IRunWorkStore store, UnitAssignment a)
     {
         var input = await store.GetClusterInputAsync(a.UnitKey, CancellationToken.None);
         var context = await store.GetContextAsync(CancellationToken.None);
@@ -20,6 +20,6 @@ public sealed class ClusterGrain(UnitWorkers workers, RunWorkStores stores, ILoc
         });
         if (!await store.IsOpenAsync(CancellationToken.None)) throw new RunClosedException(a.RunId); // a late duplicate: the run has its outputs
         await store.PutOutputAsync(a.UnitKey, new UnitOutput(output, null), CancellationToken.None);
-        return (input.Firms.Length + input.Links.Length, output.Firms.Length + 1);
+        return new UnitComputed(input.Firms.Length + input.Links.Length, output.Firms.Length + 1);
     }
 }

@@ -8,7 +8,7 @@ namespace Pipeline.Orleans.Units;
 public sealed class FirmPartitionGrain(UnitWorkers workers, RunWorkStores stores, ILocalSiloDetails silo, UnitFaults faults)
     : UnitGrain(workers, stores, silo, faults), IFirmPartitionGrain
 {
-    protected override async Task<(long RowsIn, long RowsOut)> ComputeAsync(IRunWorkStore store, UnitAssignment a)
+    protected override async Task<UnitComputed> ComputeAsync(IRunWorkStore store, UnitAssignment a)
     {
         var country = await store.GetCountryAsync(CancellationToken.None);
         var output = await Workers.RunAsync(1, () =>
@@ -18,6 +18,6 @@ public sealed class FirmPartitionGrain(UnitWorkers workers, RunWorkStores stores
         });
         if (!await store.IsOpenAsync(CancellationToken.None)) throw new RunClosedException(a.RunId); // a late duplicate: the run has its outputs
         await store.PutOutputAsync(a.UnitKey, new UnitOutput(null, output), CancellationToken.None);
-        return (country.PartitionFirms[a.Partition].Length, output.Firms.Length);
+        return new UnitComputed(country.PartitionFirms[a.Partition].Length, output.Firms.Length);
     }
 }

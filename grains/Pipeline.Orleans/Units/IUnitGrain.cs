@@ -23,3 +23,10 @@ public interface IClusterGrain : IUnitGrain;
 
 /// <summary>A firm partition unit: supply-chain metrics of the firms whose id hashes to the partition.</summary>
 public interface IFirmPartitionGrain : IUnitGrain;
+
+/// <summary>
+/// A run's aggregation, its reduce and sink, keyed like the units (<c>RUN_KEY/AGGREGATION_KEY</c>): reads every unit
+/// output from the run's work store, computes firm_metrics, cluster_metrics and region_metrics, writes them as Parquet
+/// to the run's folder itself, and hands back only their write results and highlights (<see cref="UnitProgress.Result"/>).
+/// </summary>
+public interface IAggregationGrain : IUnitGrain;

@@ -21,6 +21,7 @@ public abstract class UnitGrain(UnitWorkers workers, RunWorkStores stores, ILoca
 
     protected UnitWorkers Workers => workers;
     protected UnitFaults Faults => faults;
+    protected RunWorkStores Stores => stores;
 
     public override Task OnActivateAsync(CancellationToken ct)
     {
@@ -61,9 +62,12 @@ public abstract class UnitGrain(UnitWorkers workers, RunWorkStores stores, ILoca
                 return;
             }
             Volatile.Write(ref _progress, Progress(UnitPhase.Running) with { Started = started });
-            var (rowsIn, rowsOut) = await ComputeAsync(store, a);
-            span?.SetTag(PipelineTelemetry.RowsInKey, rowsIn);
-            Volatile.Write(ref _progress, Progress(UnitPhase.Done) with { Started = started, Finished = DateTimeOffset.UtcNow, RowsIn = rowsIn, RowsOut = rowsOut });
+            var computed = await ComputeAsync(store, a);
+            span?.SetTag(PipelineTelemetry.RowsInKey, computed.RowsIn);
+            Volatile.Write(ref _progress, Progress(UnitPhase.Done) with
+            {
+                Started = started, Finished = DateTimeOffset.UtcNow, RowsIn = computed.RowsIn, RowsOut = computed.RowsOut, Result = computed.Result,
+            });
         }
         catch (Exception e)
         {
@@ -78,7 +82,7 @@ public abstract class UnitGrain(UnitWorkers workers, RunWorkStores stores, ILoca
     }
 
     /// <summary>Loads the unit's input from <paramref name="store"/>, computes it on the worker pool, stores its output; returns rows in and out.</summary>
-    protected abstract Task<(long RowsIn, long RowsOut)> ComputeAsync(IRunWorkStore store, UnitAssignment assignment);
+    protected abstract Task<UnitComputed> ComputeAsync(IRunWorkStore store, UnitAssignment assignment);
 
     private UnitProgress Progress(UnitPhase phase) => new(phase, silo.SiloAddress.ToParsableString(), workers.Count, SiloName: silo.Name);
 

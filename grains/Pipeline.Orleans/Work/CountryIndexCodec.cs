@@ -31,10 +31,7 @@ public static class CountryIndexCodec
             w.Write(links.Length);
             foreach (ref readonly var l in links.AsSpan()) { w.Write(l.Source); w.Write(l.Target); w.Write(l.Weight); w.Write(l.Kind.IsSupply()); }
             w.Write(data.Clusters.Length);
-            foreach (var c in data.Clusters)
-            {
-                w.Write(c.ClusterId); w.Write(c.Name); w.Write(c.Province); w.Write(c.Prefecture); w.Write(c.County); w.Write(c.MainProduct); w.Write((byte)c.Type);
-            }
+            foreach (var c in data.Clusters) w.WriteCluster(c);
             w.Write(index.PartitionFirms.Length);
             foreach (var p in index.PartitionFirms) w.WriteInts(p);
         }
@@ -63,8 +60,7 @@ public static class CountryIndexCodec
             if (supply[i] = r.ReadBoolean()) supplyCount++;
         }
         var clusters = new ClusterRecord[r.ReadInt32()];
-        for (int c = 0; c < clusters.Length; c++)
-            clusters[c] = new ClusterRecord(r.ReadString(), r.ReadString(), r.ReadString(), r.ReadString(), r.ReadString(), r.ReadString(), (ClusterType)r.ReadByte());
+        for (int c = 0; c < clusters.Length; c++) clusters[c] = r.ReadCluster();
         var partitions = new int[r.ReadInt32()][];
         for (int p = 0; p < partitions.Length; p++) partitions[p] = r.ReadInts();
 

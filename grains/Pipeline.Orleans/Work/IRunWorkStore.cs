@@ -22,6 +22,9 @@ public interface IRunWorkStore
     Task<bool> HasOutputAsync(string unitKey, CancellationToken ct);
     Task PutOutputAsync(string unitKey, UnitOutput output, CancellationToken ct);
     Task<UnitOutput> GetOutputAsync(string unitKey, CancellationToken ct);
+    /// <summary>Keeps the aggregation's input under its content key <paramref name="key"/>.</summary>
+    Task PutAggregationWorkAsync(string key, AggregationWork work, CancellationToken ct);
+    Task<AggregationWork> GetAggregationWorkAsync(string key, CancellationToken ct);
     /// <summary>Whether the run still takes outputs (its context is there; cleaning up removes it first).</summary>
     Task<bool> IsOpenAsync(CancellationToken ct);
     /// <summary>Every output is collected: what only the units needed (context, country index, inputs) may go (a memory store lets them go now).</summary>

@@ -12,6 +12,7 @@ public sealed class MemoryRunWorkStore : IRunWorkStore
 {
     private readonly ConcurrentDictionary<string, (PartitionedInput Input, int Cluster)> _inputs = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, UnitOutput> _outputs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, AggregationWork> _aggregations = new(StringComparer.Ordinal);
     private ClusterUnitContext? _context;
     private CountryIndex? _country;
 
@@ -39,6 +40,12 @@ public sealed class MemoryRunWorkStore : IRunWorkStore
     public Task<UnitOutput> GetOutputAsync(string unitKey, CancellationToken ct) =>
         Task.FromResult(_outputs.TryGetValue(unitKey, out var o) ? o : throw Missing($"the output of unit {unitKey}"));
 
+    /// <summary>Keeps a reference only: the clusters and region index are the run's own.</summary>
+    public Task PutAggregationWorkAsync(string key, AggregationWork work, CancellationToken ct) { _aggregations[key] = work; return Task.CompletedTask; }
+
+    public Task<AggregationWork> GetAggregationWorkAsync(string key, CancellationToken ct) =>
+        Task.FromResult(_aggregations.TryGetValue(key, out var w) ? w : throw Missing($"the input of aggregation {key}"));
+
     /// <summary>Lets the country-wide graphs (gigabytes at national scale) go before the aggregation allocates the joined rows.</summary>
     public void ReleaseInputs() { _inputs.Clear(); _country = null; }
 
@@ -46,7 +53,7 @@ public sealed class MemoryRunWorkStore : IRunWorkStore
 
     public Task DeleteAsync(CancellationToken ct)
     {
-        _inputs.Clear(); _outputs.Clear(); _context = null; _country = null;
+        _inputs.Clear(); _outputs.Clear(); _aggregations.Clear(); _context = null; _country = null;
         return Task.CompletedTask;
     }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Pipeline.Grains.Model;
 
 namespace Pipeline.Orleans.Work;
 
@@ -69,4 +70,13 @@ internal static class StagingBinary
         for (int i = 0; i < a.Length; i++) a[i] = r.ReadInt32();
         return a;
     }
+
+    /// <summary>A row of the <c>clusters</c> table.</summary>
+    public static void WriteCluster(this BinaryWriter w, ClusterRecord c)
+    {
+        w.Write(c.ClusterId); w.Write(c.Name); w.Write(c.Province); w.Write(c.Prefecture); w.Write(c.County); w.Write(c.MainProduct); w.Write((byte)c.Type);
+    }
+
+    public static ClusterRecord ReadCluster(this BinaryReader r) =>
+        new(r.ReadString(), r.ReadString(), r.ReadString(), r.ReadString(), r.ReadString(), r.ReadString(), (ClusterType)r.ReadByte());
 }

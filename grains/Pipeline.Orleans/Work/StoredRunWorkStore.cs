@@ -46,6 +46,11 @@ public sealed class StoredRunWorkStore(IObjectStore store, string runId) : IRunW
         return new UnitOutput(o.Clusters.Count > 0 ? o.Clusters[0].Output : null, o.Partitions.Count > 0 ? o.Partitions[0].Output : null);
     }, ct);
 
+    public Task PutAggregationWorkAsync(string key, AggregationWork work, CancellationToken ct) =>
+        WriteAsync(_layout.Input(key), AggregationWorkCodec.Encode(work), ct);
+
+    public Task<AggregationWork> GetAggregationWorkAsync(string key, CancellationToken ct) => ReadAsync(_layout.Input(key), AggregationWorkCodec.Decode, ct);
+
     public void ReleaseInputs() => _country = null; // the files stay until the run is published (a resumed coordinator may need them)
 
     public async Task<bool> IsOpenAsync(CancellationToken ct) => await store.GetInfoAsync(_layout.Context, ct).ConfigureAwait(false) is not null;

@@ -10,7 +10,8 @@ namespace Pipeline.Orleans.Work;
 /// A cluster unit's key hashes its encoded input (firms, internal links, boundary and panel sums), the run-wide unit
 /// context (settings, reference year, national panel) and the code version. A firm partition reads the whole
 /// country's links, so its key hashes the input's fingerprint (SHA-256 of every input file), the partition and
-/// partition count, the context and the code version.
+/// partition count, the context and the code version. The aggregation's key hashes its whole input (run, output,
+/// clusters, the unit output keys) and the code version.
 /// </summary>
 public static class UnitKeys
 {
@@ -31,6 +32,15 @@ public static class UnitKeys
         hash.Append(System.Text.Encoding.UTF8.GetBytes($"{inputSha256}\n{partition}/{partitions}\n{CodeVersion.Current}\n"));
         hash.Append(context);
         return "p" + hash.Hex();
+    }
+
+    /// <summary>The aggregation's key: its run, where and how it writes, the unit outputs it reads and the code version.</summary>
+    public static string ForAggregation(AggregationWork work)
+    {
+        using var hash = new HashingStream();
+        hash.Append(AggregationWorkCodec.Encode(work));
+        hash.Append(System.Text.Encoding.UTF8.GetBytes(CodeVersion.Current));
+        return "a" + hash.Hex();
     }
 
     /// <summary>A write-only stream that feeds SHA-256 (nothing is kept in memory).</summary>

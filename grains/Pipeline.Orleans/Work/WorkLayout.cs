@@ -4,9 +4,9 @@ namespace Pipeline.Orleans.Work;
 
 /// <summary>
 /// Object names of a run's working files in the output store, under <c>runs/RUN_ID/_work/</c>: the run-wide unit
-/// context, the country index, each unit's input and output named by its content key (<see cref="UnitKeys"/>), and
-/// the resume record. Silos on any machine that reach the same store read and write these; the run removes the folder
-/// once it has collected every output.
+/// context, the country index, each unit's input and output named by its content key (<see cref="UnitKeys"/>), the
+/// aggregation's input (named like a unit's), and the resume record. Silos on any machine that reach the same store
+/// read and write these; the run removes the folder once it is published.
 /// </summary>
 public sealed class WorkLayout(string runId)
 {

@@ -1,4 +1,5 @@
 using Pipeline.Grains.Runs;
+using Pipeline.Grains.Units;
 using Pipeline.Storage;
 using Pipeline.Tests.Support;
 using Xunit;
@@ -10,6 +11,8 @@ public sealed class FixtureRun : IAsyncLifetime
 {
     public TempFolder Output { get; } = new();
     public RunResult Result { get; private set; } = null!;
+    /// <summary>The metric tables the run computed (as the test engine kept them).</summary>
+    public MetricTables Tables { get; private set; } = null!;
     public string RunFolder => System.IO.Path.Combine(Output.Path, "runs", Result.RunId);
     public static string InputFolder => Repo.Path("tests", "fixtures", "e2e", "input");
     public static string ExpectedFolder => Repo.Path("tests", "fixtures", "e2e", "expected");
@@ -17,7 +20,9 @@ public sealed class FixtureRun : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var request = new RunRequest(new LocalFolderStore(InputFolder), new LocalFolderStore(Output.Path)) { RunId = "fixture-1" };
-        Result = await new RunCoordinator(new UnitByUnitEngine(2), NullRunObserver.Instance).RunAsync(request);
+        var engine = new UnitByUnitEngine(2);
+        Result = await new RunCoordinator(engine, NullRunObserver.Instance).RunAsync(request);
+        Tables = engine.Tables!;
     }
 
     public Task DisposeAsync()

@@ -20,7 +20,7 @@ public class ReportTests(FixtureRun run) : IClassFixture<FixtureRun>
     public async Task Tables_read_back_from_the_store_equal_the_computed_rows()
     {
         var table = await RunTableReader.ReadAsync(new LocalFolderStore(run.Output.Path), run.Result.RunId, "cluster_metrics", ReportModel.ClusterColumns, default);
-        var computed = run.Result.Tables.Clusters;
+        var computed = run.Tables.Clusters;
         Assert.Equal(computed.Length, table.Count);
         for (int i = 0; i < computed.Length; i++)
         {
@@ -58,15 +58,15 @@ public class ReportTests(FixtureRun run) : IClassFixture<FixtureRun>
         int charts = int.Parse(Regex.Match(dom, "data-charts=\"(\\d+)\"").Groups[1].Value);
         int drawn = int.Parse(Regex.Match(dom, "data-drawn=\"(\\d+)\"").Groups[1].Value);
         // 2 rankings + scatter + 4 province metrics + one per largest cluster (up to 6) + one per built-in scenario that splits some cluster.
-        var scenarioCharts = run.Result.Tables.Scenarios.Where(x => x.DeltaLargestComponentShare < 0).Select(x => x.Scenario).Distinct().ToList();
+        var scenarioCharts = run.Tables.Scenarios.Where(x => x.DeltaLargestComponentShare < 0).Select(x => x.Scenario).Distinct().ToList();
         Assert.Contains("lead_firm_exit", scenarioCharts);
-        int expectedCharts = 7 + Math.Min(6, run.Result.Tables.Clusters.Length) + scenarioCharts.Count;
+        int expectedCharts = 7 + Math.Min(6, run.Tables.Clusters.Length) + scenarioCharts.Count;
         Assert.Equal(expectedCharts, charts);
         Assert.Equal(charts, drawn);
         Assert.DoesNotMatch(new Regex("CONSOLE.*(Uncaught|Error)|Refused to", RegexOptions.IgnoreCase), log);
 
         // The resilience ranking lists the clusters by resistance, highest first (the fixture has fewer than 30).
-        var expectedOrder = run.Result.Tables.Clusters.Where(c => !double.IsNaN(c.Resistance))
+        var expectedOrder = run.Tables.Clusters.Where(c => !double.IsNaN(c.Resistance))
             .OrderByDescending(c => c.Resistance).ThenBy(c => c.ClusterId, StringComparer.Ordinal).Select(c => c.ClusterId).ToList();
         Assert.NotEmpty(expectedOrder);
         var svg = Regex.Match(dom, "<svg id=\"chart-resilience\".*?</svg>", RegexOptions.Singleline).Value;
@@ -76,11 +76,11 @@ public class ReportTests(FixtureRun run) : IClassFixture<FixtureRun>
         // Shock scenarios: per built-in scenario, the clusters with the largest drop in largest-component share (largest first)
         // and a table of the most employees exposed.
         foreach (var name in Pipeline.Grains.Scenarios.ScenarioNames.BuiltIn) Assert.Contains($"id=\"scenario-{name}\"", dom);
-        var drops = run.Result.Tables.Scenarios.Where(x => x.Scenario == "lead_firm_exit" && x.DeltaLargestComponentShare < 0)
+        var drops = run.Tables.Scenarios.Where(x => x.Scenario == "lead_firm_exit" && x.DeltaLargestComponentShare < 0)
             .OrderBy(x => x.DeltaLargestComponentShare).ThenBy(x => x.ClusterId, StringComparer.Ordinal).Take(10).Select(x => x.ClusterId).ToList();
         var leadChart = Regex.Match(dom, "<svg id=\"chart-scenario-lead_firm_exit\".*?</svg>", RegexOptions.Singleline).Value;
         Assert.Equal(drops, Regex.Matches(leadChart, "<title>[^<]*\\(([^)]+)\\),").Select(m => m.Groups[1].Value).ToList());
-        var mostExposed = run.Result.Tables.Scenarios.Where(x => x.Scenario == "foreign_demand_stop").MaxBy(x => x.EmployeesExposed)!;
+        var mostExposed = run.Tables.Scenarios.Where(x => x.Scenario == "foreign_demand_stop").MaxBy(x => x.EmployeesExposed)!;
         Assert.True(mostExposed.EmployeesExposed > 0);
         var foreignFigure = Regex.Match(dom, "<figure id=\"scenario-foreign_demand_stop\".*?</figure>", RegexOptions.Singleline).Value;
         Assert.Contains($"({mostExposed.ClusterId})</td><td>{mostExposed.EmployeesExposed:#,0}</td>", foreignFigure);
