@@ -105,7 +105,10 @@ public sealed class ClusterRunTests(ClusterData data, ITestOutputHelper log)
         int n = int.Parse(line[(line.LastIndexOf('-') + 1)..].Trim());
         cluster.Signal(n, "KILL");
         return n;
-    }, siloSettings: new Dictionary<string, string> { ["DelayUnit"] = "aggregate", ["DelayMs"] = "8000" }, expectLine: "the aggregation was lost");
+    }, siloSettings: new Dictionary<string, string> { ["DelayUnit"] = "aggregate", ["DelayMs"] = "8000" },
+        // The coordinator notices the lost aggregation, unless the dead silo held the coordinator's own directory entry:
+        // then the coordinator is deactivated with it and resumes elsewhere (docs/distributed.md), aggregating again.
+        expectLine: l => l.Contains("the aggregation was lost") || l.Contains("the run's coordinator was started again"));
 
     [Fact]
     public async Task Killing_the_following_client_leaves_the_run_going_in_the_cluster()
@@ -234,7 +237,7 @@ public sealed class ClusterRunTests(ClusterData data, ITestOutputHelper log)
     /// returns), and only that one, was declared dead.
     /// </summary>
     private async Task WithFault(string runId, Func<LocalCluster, FollowedRun, Task<int>> fault, bool expectMoved = false,
-        IReadOnlyDictionary<string, string>? siloSettings = null, string? expectLine = null)
+        IReadOnlyDictionary<string, string>? siloSettings = null, Func<string, bool>? expectLine = null)
     {
         using var cluster = new LocalCluster(3, siloSettings);
         using var output = new TempFolder();
@@ -249,7 +252,7 @@ public sealed class ClusterRunTests(ClusterData data, ITestOutputHelper log)
             log.WriteLine(line.Length > 200 ? line[..200] + "…" : line);
         Assert.True(exit == 0, $"{run.Output}\n{cluster.Logs()}");
         if (expectMoved) Assert.Contains("the run's coordinator moved to silo", run.Output);
-        if (expectLine is not null) Assert.Contains(expectLine, run.Output);
+        if (expectLine is not null) Assert.True(run.Output.Split('\n').Any(expectLine), $"the run did not say what the fault should make it say:\n{run.Output}");
         ParquetRows.AssertSame(data.ReferenceRun("region"), Path.Combine(output.Path, "runs", runId));
         Assert.Equal([$"silo-{victim}"], cluster.DeadSilos());
     }
