@@ -83,6 +83,7 @@ public sealed class RunCoordinator(IRunEngine engine, IRunObserver observer)
             input = null!;
             System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
             GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            if (MemoryTrace.Enabled) status.Info(MemoryTrace.Snapshot("dropping the data set"));
 
             var tables = await Stage(RunStage.Aggregate, "joining firm halves, region metrics",
                 () => Task.FromResult(Aggregation.Compute(clusters, regions, results.Clusters, results.Partitions))).ConfigureAwait(false);
@@ -140,6 +141,7 @@ public sealed class RunCoordinator(IRunEngine engine, IRunObserver observer)
                 times[stage] = sw.Elapsed;
                 PipelineTelemetry.StageDuration.Record(sw.Elapsed.TotalSeconds, new KeyValuePair<string, object?>(PipelineTelemetry.StageKey, PipelineTelemetry.StageName(stage)));
                 status.StageFinished(stage, sw.Elapsed);
+                if (MemoryTrace.Enabled) status.Info(MemoryTrace.Snapshot(PipelineTelemetry.StageName(stage)));
                 return result;
             }
             catch (Exception e)
