@@ -34,9 +34,7 @@ public sealed record RunHighlights(
             [.. clusters.OrderByDescending(c => c.Firms).ThenBy(c => c.ClusterId, StringComparer.Ordinal).Take(5).Select(ClusterHighlight.Of)],
             [.. sized.OrderByDescending(c => c.Density).ThenBy(c => c.ClusterId, StringComparer.Ordinal).Take(3).Select(ClusterHighlight.Of)],
             [.. sized.OrderBy(c => c.Density).ThenBy(c => c.ClusterId, StringComparer.Ordinal).Take(3).Select(ClusterHighlight.Of)],
-            [.. result.Tables.Firms.Where(f => !double.IsNaN(f.Cluster.Constraint))
-                .OrderByDescending(f => f.Cluster.Constraint).ThenBy(f => f.Cluster.FirmId).Take(5)
-                .Select(f => new FirmHighlight(f.Cluster.FirmId, f.Cluster.ClusterId, f.Cluster.Degree, f.Cluster.Constraint, f.Supply.TopCustomerShare))],
+            [.. MostConstrainedFirms.Top(result.Tables.Firms, 5).Select(f => new FirmHighlight(f.Cluster.FirmId, f.Cluster.ClusterId, f.Cluster.Degree, f.Cluster.Constraint, f.Supply.TopCustomerShare))],
             [.. result.Quarantine.Tables.Select(t => new InputTableHighlight(t.Table, t.Read, t.Quarantined, new Dictionary<string, long>(t.ByReason, StringComparer.Ordinal)))],
             m.BetweennessEstimated.Count, m.Settings.BetweennessPivots, m.Settings.BetweennessExactMaxFirms);
     }
