@@ -82,7 +82,7 @@ public sealed class RunCoordinator(IRunEngine engine, IRunObserver observer)
             read = read with { Dataset = null! };
             input = null!;
             System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
-            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true); // aggressive: also gives the freed memory back to the OS
             if (MemoryTrace.Enabled) status.Info(MemoryTrace.Snapshot("dropping the data set"));
 
             var tables = await Stage(RunStage.Aggregate, "joining firm halves, region metrics",
