@@ -66,7 +66,8 @@ samples = [tuple(map(float, l.split())) for l in open(out + ".rss") if len(l.spl
 if samples and starts:
     t0 = samples[0][0]
     first = {}
-    for t, st in starts: first.setdefault(st, t)
+    for t, st in starts:
+        if st in dict(stages): first.setdefault(st, t)   # stage lines only (not "firms: … rows read")
     bounds = sorted(first.items(), key=lambda kv: kv[1])
     print("\n| stage | peak RSS (GiB, 1-s samples) |\n|---|---:|")
     for i, (st, t) in enumerate(bounds):
