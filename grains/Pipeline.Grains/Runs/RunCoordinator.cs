@@ -69,6 +69,11 @@ public sealed class RunCoordinator(IRunEngine engine, IRunObserver observer)
 
             var input = await Stage(RunStage.Partition, $"{read.Dataset.Clusters.Length:N0} clusters, {read.Dataset.FirmCount:N0} firms, {read.Dataset.Links.Length:N0} links",
                 () => Task.FromResult(new PartitionedInput(read.Dataset, request.Settings))).ConfigureAwait(false);
+            // The partitioned input keeps the data set without its panel: let the panel and the partitioning's
+            // transients go before the units run, so the compute stage starts from the live data only.
+            read = read with { Dataset = input.Data };
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            if (MemoryTrace.Enabled) status.Info(MemoryTrace.Snapshot("letting the panel go"));
 
             var results = await Stage(RunStage.Compute, $"{input.Plan.Count:N0} units on the {engine.Name} engine",
                 () => engine.ExecuteAsync(input, read.Fingerprint.Sha256, status, ct)).ConfigureAwait(false);
