@@ -23,10 +23,25 @@ generate() {   # generate PRESET once
   fi
 }
 
+sample_rss() { # sample_rss TIME_PID FILE: every 1 s, seconds since start and VmRSS (KiB) of GNU time's child (the pipeline)
+  local start=$SECONDS pid=""
+  : >"$2"
+  while kill -0 "$1" 2>/dev/null; do
+    [ -n "$pid" ] || pid="$(pgrep -P "$1" || true)"
+    [ -n "$pid" ] && awk -v t=$((SECONDS - start)) '/^VmRSS/ { print t, $2 }' "/proc/$pid/status" >>"$2" 2>/dev/null || true
+    sleep 1
+  done
+}
+
 measure() {    # measure PRESET [NAME]: one embedded run under GNU time; prints the table
   local p="$1" out="$data/out-${2:-$1}"
   rm -rf "$out"
-  /usr/bin/time -v -o "$out.time" "${cli[@]}" run --input "$data/$p" --output "$out" --run-id bench --plain | tee "$out.log"
+  /usr/bin/time -v -o "$out.time" "${cli[@]}" run --input "$data/$p" --output "$out" --run-id bench --plain >"$out.log" &
+  local timer=$!
+  tail -n +1 --pid=$timer -f "$out.log" &
+  sample_rss $timer "$out.rss"
+  wait $timer
+  wait
   python3 - "$out" "$p" <<'PY'
 import json, re, sys, glob, os
 out, preset = sys.argv[1], sys.argv[2]
@@ -50,6 +65,20 @@ if scen:
     workers = os.cpu_count()
     print(f"| (scenarios, inside compute: {float(scen.group(1)):.1f} s summed over units ≈ {float(scen.group(1)) / workers:.1f} s wall on {workers} workers, {scen.group(2)} rows) | |")
 print(f"| **total (GNU time)** | **{secs:.1f}** |")
+# Peak RSS per stage from the 1-s samples: a stage spans from its log line's start to its "done" line.
+starts = [(float(h) * 3600 + float(m_) * 60 + float(sec), st) for h, m_, sec, st in re.findall(r"^\[(\d+):(\d+):([0-9.]+)\] (\w+): (?!done)", log, re.M)]
+samples = [tuple(map(float, l.split())) for l in open(out + ".rss") if len(l.split()) == 2]
+if samples and starts:
+    t0 = samples[0][0]
+    first = {}
+    for t, st in starts:
+        if st in dict(stages): first.setdefault(st, t)   # stage lines only (not "firms: … rows read")
+    bounds = sorted(first.items(), key=lambda kv: kv[1])
+    print("\n| stage | peak RSS (GiB, 1-s samples) |\n|---|---:|")
+    for i, (st, t) in enumerate(bounds):
+        end = bounds[i + 1][1] if i + 1 < len(bounds) else 1e9
+        peak = max((kb for ts, kb in samples if t <= ts - t0 + 1 < end + 1), default=0)  # +1: the process starts ~1 s before its log clock
+        print(f"| {st} | {peak / 2**20:.2f} |")
 print(f"\npeak RSS {rss:.2f} GiB; CPU {cpu:.0f} s ({cpu / secs:.2f} cores busy on average); {firms / secs:,.0f} firms/s; {written / 2**20:,.1f} MiB of Parquet written")
 json.dump({"preset": preset, "exact_max": os.environ.get("PIPELINE_Metrics__BetweennessExactMaxFirms", "default"), "wall_s": secs, "cpu_s": cpu, "peak_rss_gib": rss, "firms": firms, "bytes": written, "stages": dict(stages), "scenario_unit_s": float(scen.group(1)) if scen else None}, open(out + ".json", "w"))
 PY

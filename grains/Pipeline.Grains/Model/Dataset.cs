@@ -16,4 +16,10 @@ public sealed class Dataset
 
     public int FirmCount => Firms.Length;
     public bool HasPanel => FirmYears is not null;
+
+    /// <summary>
+    /// The same data set without its firm-year panel (then <see cref="HasPanel"/> is false): once the partitioning
+    /// has summed the panel per cluster and for the nation nothing reads it, and at national scale it is 0.56 GB.
+    /// </summary>
+    public Dataset WithoutPanel() => new() { Strings = Strings, Clusters = Clusters, Firms = Firms, Links = Links, FirmYears = null };
 }

@@ -21,7 +21,7 @@ public sealed class PartitionedInput
 
     public PartitionedInput(Dataset data, MetricSettings settings)
     {
-        _data = data;
+        _data = data.WithoutPanel(); // the panel is summed below (Context, _employmentByYear) and needed no more
         int clusters = data.Clusters.Length, firms = data.FirmCount;
         var firmArr = data.Firms;
         // The country-wide graphs (the biggest piece) are built on another core while the clusters are bucketed.
@@ -104,6 +104,7 @@ public sealed class PartitionedInput
     /// <summary>The units of work, largest cost first.</summary>
     public IReadOnlyList<UnitOfWork> Plan { get; }
 
+    /// <summary>The data set the units are cut from, without its firm-year panel (already summed).</summary>
     public Dataset Data => _data;
 
     /// <summary>Materialises the input of one cluster unit.</summary>
@@ -192,28 +193,8 @@ public sealed class PartitionedInput
             group[i] = firmArr[i].Cluster >= 0 ? firmArr[i].Cluster : clusters + i;
         }
 
-        var links = data.Links;
-        var src = new int[links.Length];
-        var dst = new int[links.Length];
-        var w = new double[links.Length];
-        int supplyCount = 0;
-        for (int i = 0; i < links.Length; i++)
-        {
-            src[i] = links[i].Source; dst[i] = links[i].Target; w[i] = links[i].Weight;
-            if (links[i].Kind.IsSupply()) supplyCount++;
-        }
-        var ties = Pipeline.Metrics.Graphs.UndirectedGraph.FromEdges(n, src, dst, w);
-
-        var ss = new int[supplyCount];
-        var sd = new int[supplyCount];
-        var sw = new double[supplyCount];
-        int k = 0;
-        for (int i = 0; i < links.Length; i++)
-        {
-            if (!links[i].Kind.IsSupply()) continue;
-            ss[k] = links[i].Source; sd[k] = links[i].Target; sw[k] = links[i].Weight; k++;
-        }
-        var supply = Pipeline.Metrics.Graphs.DirectedGraph.FromEdges(n, ss, sd, sw);
+        var ties = Pipeline.Metrics.Graphs.UndirectedGraph.FromEdges(n, new LinkEdges(data.Links, supplyOnly: false));
+        var supply = Pipeline.Metrics.Graphs.DirectedGraph.FromEdges(n, new LinkEdges(data.Links, supplyOnly: true));
 
         int partitions = settings.FirmPartitions > 0 ? settings.FirmPartitions : Math.Max(2, (n + 249_999) / 250_000);
         var sizes = new int[partitions];

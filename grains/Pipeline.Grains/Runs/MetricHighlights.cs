@@ -18,8 +18,6 @@ public sealed record MetricHighlights(
             [.. clusters.OrderByDescending(c => c.Firms).ThenBy(c => c.ClusterId, StringComparer.Ordinal).Take(5).Select(ClusterHighlight.Of)],
             [.. sized.OrderByDescending(c => c.Density).ThenBy(c => c.ClusterId, StringComparer.Ordinal).Take(3).Select(ClusterHighlight.Of)],
             [.. sized.OrderBy(c => c.Density).ThenBy(c => c.ClusterId, StringComparer.Ordinal).Take(3).Select(ClusterHighlight.Of)],
-            [.. tables.Firms.Where(f => !double.IsNaN(f.Cluster.Constraint))
-                .OrderByDescending(f => f.Cluster.Constraint).ThenBy(f => f.Cluster.FirmId).Take(5)
-                .Select(f => new FirmHighlight(f.Cluster.FirmId, f.Cluster.ClusterId, f.Cluster.Degree, f.Cluster.Constraint, f.Supply.TopCustomerShare))]);
+            [.. MostConstrainedFirms.Top(tables.Firms, 5).Select(f => new FirmHighlight(f.Cluster.FirmId, f.Cluster.ClusterId, f.Cluster.Degree, f.Cluster.Constraint, f.Supply.TopCustomerShare))]);
     }
 }

@@ -71,6 +71,11 @@ public sealed class RunCoordinator(IRunEngine engine, IRunObserver observer)
 
             var input = await Stage(RunStage.Partition, $"{read.Dataset.Clusters.Length:N0} clusters, {read.Dataset.FirmCount:N0} firms, {read.Dataset.Links.Length:N0} links",
                 () => Task.FromResult(new PartitionedInput(read.Dataset, request.Settings))).ConfigureAwait(false);
+            // The partitioned input keeps the data set without its panel: let the panel and the partitioning's
+            // transients go before the units run, so the compute stage starts from the live data only.
+            read = read with { Dataset = input.Data };
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            if (MemoryTrace.Enabled) status.Info(MemoryTrace.Snapshot("letting the panel go"));
 
             var units = await Stage(RunStage.Compute, $"{input.Plan.Count:N0} units on the {engine.Name} engine",
                 () => engine.ExecuteAsync(input, read.Fingerprint.Sha256, status, ct)).ConfigureAwait(false);
@@ -83,7 +88,8 @@ public sealed class RunCoordinator(IRunEngine engine, IRunObserver observer)
             read = read with { Dataset = null! };
             input = null!;
             System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
-            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true); // aggressive: also gives the freed memory back to the OS
+            if (MemoryTrace.Enabled) status.Info(MemoryTrace.Snapshot("dropping the data set"));
 
             // The engine aggregates where the unit outputs are and writes the metric tables from there.
             var aggregated = await Stage(RunStage.Aggregate, "joining firm halves, region metrics, writing the metric tables",
@@ -135,6 +141,7 @@ public sealed class RunCoordinator(IRunEngine engine, IRunObserver observer)
                 times[stage] = sw.Elapsed;
                 PipelineTelemetry.StageDuration.Record(sw.Elapsed.TotalSeconds, new KeyValuePair<string, object?>(PipelineTelemetry.StageKey, PipelineTelemetry.StageName(stage)));
                 status.StageFinished(stage, sw.Elapsed);
+                if (MemoryTrace.Enabled) status.Info(MemoryTrace.Snapshot(PipelineTelemetry.StageName(stage)));
                 return result;
             }
             catch (Exception e)

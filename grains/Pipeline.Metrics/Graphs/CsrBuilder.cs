@@ -3,6 +3,8 @@ namespace Pipeline.Metrics.Graphs;
 /// <summary>
 /// Builds compressed-sparse-row adjacency from an edge list: a counting pass, a fill pass, then each row sorted
 /// by target and duplicates merged by summing their weights. O(E log d) time, O(N + E) memory, no per-edge allocation.
+/// The targets and weights arrays are not trimmed after merging (a trimming copy of a country-wide graph is 1.4 GB at
+/// the partition stage's peak): the row entries are the first Offsets[N] of them.
 /// </summary>
 internal static class CsrBuilder
 {
@@ -14,12 +16,19 @@ internal static class CsrBuilder
     {
         if (source.Length != target.Length || source.Length != weight.Length)
             throw new ArgumentException("source, target and weight must have the same length.");
+        return Build(nodeCount, new SpanEdges(source, target, weight), symmetric);
+    }
+
+    /// <summary>The same from an <see cref="IEdgeList"/> read in place (edges it leaves out are skipped).</summary>
+    public static (int[] Offsets, int[] Targets, double[] Weights) Build<TEdges>(int nodeCount, TEdges edges, bool symmetric)
+        where TEdges : IEdgeList, allows ref struct
+    {
         var counts = new int[nodeCount + 1];
-        for (int e = 0; e < source.Length; e++)
+        for (int e = 0; e < edges.Count; e++)
         {
-            int u = source[e], v = target[e];
+            if (!edges.TryGet(e, out int u, out int v, out _)) continue;
             if ((uint)u >= (uint)nodeCount || (uint)v >= (uint)nodeCount)
-                throw new ArgumentOutOfRangeException(nameof(source), $"Edge {e} ({u}, {v}) names a node outside 0..{nodeCount - 1}.");
+                throw new ArgumentOutOfRangeException(nameof(edges), $"Edge {e} ({u}, {v}) names a node outside 0..{nodeCount - 1}.");
             if (u == v) continue;
             counts[u + 1]++;
             if (symmetric) counts[v + 1]++;
@@ -28,22 +37,21 @@ internal static class CsrBuilder
         var targets = new int[counts[nodeCount]];
         var weights = new double[counts[nodeCount]];
         var fill = (int[])counts.Clone();
-        for (int e = 0; e < source.Length; e++)
+        for (int e = 0; e < edges.Count; e++)
         {
-            int u = source[e], v = target[e];
-            if (u == v) continue;
+            if (!edges.TryGet(e, out int u, out int v, out double w) || u == v) continue;
             int p = fill[u]++;
-            targets[p] = v; weights[p] = weight[e];
+            targets[p] = v; weights[p] = w;
             if (symmetric)
             {
                 p = fill[v]++;
-                targets[p] = u; weights[p] = weight[e];
+                targets[p] = u; weights[p] = w;
             }
         }
         return MergeRows(nodeCount, counts, targets, weights);
     }
 
-    /// <summary>Sorts each row by target and sums the weights of repeated targets, compacting in place.</summary>
+    /// <summary>Sorts each row by target and sums the weights of repeated targets, compacting in place (no trimming copy).</summary>
     private static (int[], int[], double[]) MergeRows(int nodeCount, int[] offsets, int[] targets, double[] weights)
     {
         int write = 0;
@@ -60,11 +68,6 @@ internal static class CsrBuilder
             }
         }
         merged[nodeCount] = write;
-        if (write != targets.Length)
-        {
-            Array.Resize(ref targets, write);
-            Array.Resize(ref weights, write);
-        }
-        return (merged, targets, weights);
+        return (merged, targets, weights); // entries 0..write−1; duplicates leave unused slack at the end
     }
 }

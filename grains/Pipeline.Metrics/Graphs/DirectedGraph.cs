@@ -15,13 +15,13 @@ public sealed class DirectedGraph
         _outOffsets = outOffsets;
         _outTargets = outTargets;
         _outWeights = outWeights;
-        int n = outOffsets.Length - 1;
+        int n = outOffsets.Length - 1, entries = outOffsets[n]; // the arrays may be longer (untrimmed, see CsrBuilder)
         // Transpose: scanning sources in ascending order leaves every in-list sorted.
         _inOffsets = new int[n + 1];
-        foreach (var t in outTargets) _inOffsets[t + 1]++;
+        foreach (var t in outTargets.AsSpan(0, entries)) _inOffsets[t + 1]++;
         for (int i = 0; i < n; i++) _inOffsets[i + 1] += _inOffsets[i];
-        _inSources = new int[outTargets.Length];
-        _inWeights = new double[outTargets.Length];
+        _inSources = new int[entries];
+        _inWeights = new double[entries];
         var fill = (int[])_inOffsets.Clone();
         for (int u = 0; u < n; u++)
             for (int p = outOffsets[u]; p < outOffsets[u + 1]; p++)
@@ -39,8 +39,15 @@ public sealed class DirectedGraph
         return new DirectedGraph(offsets, targets, weights);
     }
 
+    /// <summary>The same from an <see cref="IEdgeList"/> read in place: no copy of a large edge list into three arrays.</summary>
+    public static DirectedGraph FromEdges<TEdges>(int nodeCount, TEdges edges) where TEdges : IEdgeList, allows ref struct
+    {
+        var (offsets, targets, weights) = CsrBuilder.Build(nodeCount, edges, symmetric: false);
+        return new DirectedGraph(offsets, targets, weights);
+    }
+
     public int NodeCount => _outOffsets.Length - 1;
-    public long EdgeCount => _outTargets.Length;
+    public long EdgeCount => _inSources.Length;
 
     public ReadOnlySpan<int> OutNeighbors(int node) => _outTargets.AsSpan(_outOffsets[node], _outOffsets[node + 1] - _outOffsets[node]);
     public ReadOnlySpan<double> OutWeights(int node) => _outWeights.AsSpan(_outOffsets[node], _outOffsets[node + 1] - _outOffsets[node]);

@@ -12,14 +12,23 @@ public sealed class UndirectedGraph
     private readonly int[] _targets;
     private readonly double[] _weights;
     private readonly double[] _strength;
+    private readonly int _nodeCount, _entries; // the arrays may be longer (pooled, see RenumberScratch; untrimmed, see CsrBuilder)
 
     private UndirectedGraph(int[] offsets, int[] targets, double[] weights)
+        : this(offsets, targets, weights, new double[offsets.Length - 1], offsets.Length - 1, offsets[^1])
+    {
+    }
+
+    /// <summary>A graph over the first <paramref name="nodeCount"/> rows of possibly longer (pooled) arrays; fills <paramref name="strength"/>.</summary>
+    private UndirectedGraph(int[] offsets, int[] targets, double[] weights, double[] strength, int nodeCount, int entries)
     {
         _offsets = offsets;
         _targets = targets;
         _weights = weights;
-        _strength = new double[offsets.Length - 1];
-        for (int v = 0; v < _strength.Length; v++)
+        _strength = strength;
+        _nodeCount = nodeCount;
+        _entries = entries;
+        for (int v = 0; v < nodeCount; v++)
         {
             double s = 0;
             for (int p = offsets[v]; p < offsets[v + 1]; p++) s += weights[p];
@@ -39,11 +48,18 @@ public sealed class UndirectedGraph
         return new UndirectedGraph(offsets, targets, weights);
     }
 
+    /// <summary>The same from an <see cref="IEdgeList"/> read in place: no copy of a large edge list into three arrays.</summary>
+    public static UndirectedGraph FromEdges<TEdges>(int nodeCount, TEdges edges) where TEdges : IEdgeList, allows ref struct
+    {
+        var (offsets, targets, weights) = CsrBuilder.Build(nodeCount, edges, symmetric: true);
+        return new UndirectedGraph(offsets, targets, weights);
+    }
+
     /// <summary>Number of nodes; they are 0..NodeCount−1.</summary>
-    public int NodeCount => _offsets.Length - 1;
+    public int NodeCount => _nodeCount;
 
     /// <summary>Number of undirected edges.</summary>
-    public int EdgeCount => _targets.Length / 2;
+    public int EdgeCount => _entries / 2;
 
     /// <summary>The node's neighbours, ascending, without repeats.</summary>
     public ReadOnlySpan<int> Neighbors(int node) => _targets.AsSpan(_offsets[node], _offsets[node + 1] - _offsets[node]);
@@ -70,18 +86,24 @@ public sealed class UndirectedGraph
     /// (components in order of that node's degree, then id), neighbours taken in row order. Nodes close in the graph
     /// get close numbers, so a run of consecutive numbers is a set of nearby sources. O(n log n + m).
     /// </summary>
+    /// <remarks>
+    /// The copy and <paramref name="rank"/> live in this thread's <see cref="RenumberScratch"/> (arrays may be longer
+    /// than the graph): valid until this thread renumbers another graph.
+    /// </remarks>
     internal UndirectedGraph RenumberedByBfs(out int[] rank)
     {
         int n = NodeCount;
-        var byDegree = new int[n];
-        var keys = new long[n];
+        var scratch = RenumberScratch.ForCurrentThread(n, _entries);
+        var byDegree = scratch.ByDegree;
+        var keys = scratch.Keys;
         for (int v = 0; v < n; v++) { byDegree[v] = v; keys[v] = ((long)(int.MaxValue - Degree(v)) << 32) | (uint)v; }
-        Array.Sort(keys, byDegree);
-        var order = new int[n];
-        var seen = new bool[n];
+        keys.AsSpan(0, n).Sort(byDegree.AsSpan(0, n));
+        var order = scratch.Order;
+        var seen = scratch.Seen;
         int tail = 0;
-        foreach (var root in byDegree)
+        for (int r = 0; r < n; r++)
         {
+            int root = byDegree[r];
             if (seen[root]) continue;
             seen[root] = true;
             int head = tail;
@@ -98,18 +120,20 @@ public sealed class UndirectedGraph
                 }
             }
         }
-        return Renumbered(order, out rank);
+        return Renumbered(scratch, out rank);
     }
 
     /// <summary>The graph with node order[i] renumbered i (rank[order[i]] = i); rows keep their order, renumbered.</summary>
-    private UndirectedGraph Renumbered(int[] order, out int[] rank)
+    private UndirectedGraph Renumbered(RenumberScratch scratch, out int[] rank)
     {
         int n = NodeCount;
-        rank = new int[n];
+        var order = scratch.Order;
+        rank = scratch.Rank;
         for (int i = 0; i < n; i++) rank[order[i]] = i;
-        var offsets = new int[n + 1];
-        var targets = new int[_targets.Length];
-        var weights = new double[_weights.Length];
+        var offsets = scratch.Offsets;
+        var targets = scratch.Targets;
+        var weights = scratch.Weights;
+        offsets[0] = 0;
         for (int i = 0; i < n; i++)
         {
             int v = order[i], from = _offsets[v], degree = _offsets[v + 1] - from;
@@ -117,7 +141,7 @@ public sealed class UndirectedGraph
             for (int k = 0; k < degree; k++) targets[offsets[i] + k] = rank[_targets[from + k]];
             Array.Copy(_weights, from, weights, offsets[i], degree);
         }
-        return new UndirectedGraph(offsets, targets, weights);
+        return new UndirectedGraph(offsets, targets, weights, scratch.Strength, n, _entries);
     }
 
     internal int[] Offsets => _offsets;
