@@ -19,6 +19,9 @@ public sealed class RunCoordinator(IRunEngine engine, IRunObserver observer)
     /// <summary>Set (to true) in the <see cref="Exception.Data"/> of a failed run's exception once _status.json records the failure.</summary>
     public const string StatusRecordedKey = "pipeline.status_recorded";
 
+    /// <summary>Set in the <see cref="Exception.Data"/> of a run taken back before it computed anything: its folder was removed, no status is written.</summary>
+    private const string WithdrawnKey = "pipeline.withdrawn";
+
     /// <summary>The error _status.json records for a run cancelled by its caller (Ctrl+C, SIGTERM).</summary>
     public const string CancelledError = "cancelled before it finished (Ctrl+C, SIGINT, SIGTERM or `pipeline cancel`); nothing was published";
 
@@ -67,7 +70,17 @@ public sealed class RunCoordinator(IRunEngine engine, IRunObserver observer)
                 () => DatasetReader.ReadAsync(request.Input, null, ct)).ConfigureAwait(false);
             foreach (var t in read.Quarantine.Tables)
                 status.Info($"{t.Table}: {t.Read:N0} rows read, {t.Kept:N0} kept, {t.Quarantined:N0} quarantined");
-            if (request.Settings.UserScenarios.Count > 0) ScenarioFile.CheckFirms(request.Settings.UserScenarios, FirmIds(read.Dataset));
+            if (request.Settings.UserScenarios.Count > 0)
+            {
+                try { ScenarioFile.CheckFirms(request.Settings.UserScenarios, FirmIds(read.Dataset)); }
+                catch (ScenarioFileException e) when (!request.Resume)
+                {
+                    // A bad argument writes nothing, not even a failed _status.json (a resumed run keeps its folder).
+                    await status.WithdrawAsync().ConfigureAwait(false);
+                    e.Data[WithdrawnKey] = true;
+                    throw;
+                }
+            }
 
             var input = await Stage(RunStage.Partition, $"{read.Dataset.Clusters.Length:N0} clusters, {read.Dataset.FirmCount:N0} firms, {read.Dataset.Links.Length:N0} links",
                 () => Task.FromResult(new PartitionedInput(read.Dataset, request.Settings))).ConfigureAwait(false);
@@ -114,7 +127,7 @@ public sealed class RunCoordinator(IRunEngine engine, IRunObserver observer)
             await status.WriteFinalAsync(status.Current with { State = RunState.Finished, Stage = "done", UpdatedAt = DateTimeOffset.UtcNow }).ConfigureAwait(false);
             return new RunResult(runId, manifest, aggregated.Highlights, read.Quarantine, times, total.Elapsed);
         }
-        catch (Exception e)
+        catch (Exception e) when (e.Data[WithdrawnKey] is not true)
         {
             try
             {

@@ -27,6 +27,15 @@ public sealed class RunPublisher(IObjectStore output, RunLayout layout)
         await output.DeleteAsync(layout.Status, ct).ConfigureAwait(false);
     }
 
+    /// <summary>Removes everything under the run's folder (a run withdrawn before it computed anything; never a published one).</summary>
+    public async Task RemoveAsync(CancellationToken ct)
+    {
+        var names = new List<string>();
+        await foreach (var o in output.ListAsync(layout.Prefix + "/", ct).ConfigureAwait(false)) names.Add(o.Name);
+        if (names.Contains(layout.Manifest)) throw new InvalidOperationException($"run '{layout.RunId}' is published; it is not removed");
+        foreach (var name in names) await output.DeleteAsync(name, ct).ConfigureAwait(false);
+    }
+
     /// <summary>Throws unless the run exists and is unfinished (no manifest), so it can be resumed.</summary>
     public async Task EnsureResumableAsync(CancellationToken ct)
     {

@@ -13,6 +13,7 @@ internal sealed class StatusMirror(IRunObserver inner, RunPublisher publisher, R
     private readonly Stopwatch _sinceWrite = Stopwatch.StartNew();
     private RunStatus _status = initial;
     private Task _pending = Task.CompletedTask;
+    private bool _withdrawn;
 
     public RunStatus Current { get { lock (_gate) return _status; } }
 
@@ -41,12 +42,26 @@ internal sealed class StatusMirror(IRunObserver inner, RunPublisher publisher, R
         lock (_gate)
         {
             _status = change(_status) with { UpdatedAt = DateTimeOffset.UtcNow };
+            if (_withdrawn) return;
             if (!force && _sinceWrite.Elapsed < Interval) return;
             if (!_pending.IsCompleted) return; // a write is under way; the next update will catch up
             _sinceWrite.Restart();
             var snapshot = _status;
             _pending = Task.Run(() => publisher.WriteStatusAsync(snapshot, CancellationToken.None));
         }
+    }
+
+    /// <summary>
+    /// Takes the run back as if it had never started: no more status writes, and everything under the run's folder
+    /// (its <c>_status.json</c>) removed once the last background write is done. For a bad argument found only after
+    /// the input was read (a user scenario naming a firm the input does not have): a bad argument writes nothing.
+    /// </summary>
+    public async Task WithdrawAsync()
+    {
+        Task pending;
+        lock (_gate) { _withdrawn = true; pending = _pending; }
+        try { await pending.ConfigureAwait(false); } catch { /* removed below either way */ }
+        await publisher.RemoveAsync(CancellationToken.None).ConfigureAwait(false);
     }
 
     /// <summary>Pauses between the attempts of the final write (after the store's own retries ran out).</summary>

@@ -36,6 +36,7 @@ public class ScenarioCliTests
         Assert.False(File.Exists(Path.Combine(output, "runs", "bad", "_manifest.json")));
         Assert.False(Directory.Exists(Path.Combine(output, "runs", "bad", "scenario_metrics")));
         if (name != "unknown_firm") Assert.False(Directory.Exists(output), "a file refused before the run starts writes nothing at all");
+        else Assert.Empty(Directory.Exists(output) ? Directory.GetFiles(output, "*", SearchOption.AllDirectories) : []); // found after the read: the run's folder is removed
     }
 
     [Fact]
