@@ -42,8 +42,8 @@ national = [min(50000, max(20, int(rng.lognormvariate(math.log(1500), sigma)))) 
 costs = [cost(n, round(n * links_per_firm)) for n in national]
 total, largest = sum(costs) * sec_per_cost, max(costs) * sec_per_cost
 print(f"national: {len(national)} clusters, {sum(national):,} clustered firms, {sum(n > 5000 for n in national)} above 5,000; "
-      f"Σ compute {total / 3600:.1f} core-hours, largest unit {largest / 60:.1f} min")
+      f"Σ compute {total:,.0f} core-seconds ({total / 3600:.2f} core-hours), largest unit {largest:.1f} s")
 for machines in (1, 10, 50):
     spread = total / (machines * cores)
-    print(f"  {machines:>3} machines × {cores} cores: compute ≥ max(Σ/(M·c) = {spread / 60:.1f} min, largest unit {largest / 60:.1f} min) "
-          f"= {max(spread, largest) / 60:.1f} min")
+    print(f"  {machines:>3} machines × {cores} cores: compute ≥ max(Σ/(M·c) = {spread:.1f} s, largest unit {largest:.1f} s) "
+          f"= {max(spread, largest):.1f} s")
