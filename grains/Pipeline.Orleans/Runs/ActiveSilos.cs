@@ -16,6 +16,7 @@ internal sealed class ActiveSilos(IGrainFactory grains)
     private readonly Dictionary<string, int> _workers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _inFlight = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _done = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTime> _suspectedUntil = new(StringComparer.Ordinal);
     private DateTime _refreshed = DateTime.MinValue;
 
     public int Count => _active.Count;
@@ -38,15 +39,20 @@ internal sealed class ActiveSilos(IGrainFactory grains)
     /// <summary>Total workers of the active silos.</summary>
     public int TotalWorkers => _active.Keys.Sum(Workers);
 
-    /// <summary>Picks the active silo with the most free room, other than <paramref name="besides"/> unless it is the only one.</summary>
+    /// <summary>
+    /// Picks the active silo with the most free room, other than <paramref name="besides"/> unless it is the only one,
+    /// and other than a silo <see cref="Suspect">suspected</see> of being gone.
+    /// </summary>
     public bool TryPick(out string silo, out SiloAddress address, string? besides = null)
     {
         silo = ""; address = null!;
         double best = double.MaxValue;
         var active = _active;
+        var now = DateTime.UtcNow;
         foreach (var (key, a) in active)
         {
             if (key == besides && active.Count > 1) continue;
+            if (_suspectedUntil.TryGetValue(key, out var until) && until > now) continue;
             int room = Workers(key) * QueuedPerWorker, busy = _inFlight.GetValueOrDefault(key);
             if (busy >= room) continue;
             double load = (double)busy / room;
@@ -54,6 +60,14 @@ internal sealed class ActiveSilos(IGrainFactory grains)
         }
         return best < double.MaxValue;
     }
+
+    /// <summary>
+    /// A unit was just lost on <paramref name="silo"/>: send it nothing for <paramref name="duration"/>. A killed silo
+    /// stays an active member until its peers declare it dead (a couple of seconds, longer on a loaded machine), and
+    /// a unit sent to it meanwhile is lost again at once — without this, one unit could use up its
+    /// <see cref="GrainEngineOptions.MaxLosses"/> within a second.
+    /// </summary>
+    public void Suspect(string silo, TimeSpan duration) => _suspectedUntil[silo] = DateTime.UtcNow + duration;
 
     public void Started(string silo) => _inFlight[silo] = _inFlight.GetValueOrDefault(silo) + 1;
 

@@ -28,6 +28,9 @@ public sealed class GrainUnitEngine(IGrainFactory grains, RunWorkStores stores, 
     /// <summary>A cluster unit is giant when its cost is at least total / (GiantShare × workers): it gets every worker of its silo.</summary>
     public const int GiantShare = 8;
 
+    /// <summary>How long a silo gets no new unit after a unit was lost on it (<see cref="ActiveSilos.Suspect"/>).</summary>
+    public static readonly TimeSpan SuspectAfterLoss = TimeSpan.FromSeconds(5);
+
     private IRunWorkStore Store => stores.Open(options.WorkLocation, options.RunId);
 
     public async Task<ComputedUnits> ExecuteAsync(PartitionedInput input, string inputSha256, IRunObserver observer, CancellationToken ct)
@@ -231,6 +234,7 @@ public sealed class GrainUnitEngine(IGrainFactory grains, RunWorkStores stores, 
                 if (++losses[e.Index] >= options.MaxLosses)
                     throw new UnitFailedException($"unit {unit.UnitId} was lost {options.MaxLosses} times ({e.Lost}); the cluster is not healthy");
                 observer.Info($"unit {unit.UnitId} lost ({e.Lost}); dispatching it again");
+                silos.Suspect(e.Silo, SuspectAfterLoss);
                 await silos.RefreshAsync(force: true).ConfigureAwait(false);
                 pending.AddFirst(e.Index);
             }
