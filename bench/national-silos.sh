@@ -24,14 +24,13 @@ dotnet build client/Pipeline.Client -c Release -nologo -v quiet >/dev/null
 dotnet build silo/Pipeline.SiloHost -c Release -nologo -v quiet >/dev/null
 seed=(); [ "$preset" = region ] && seed=(--seed 42) # as bench/silos.sh generates it
 if [ ! -f "$data/.complete" ]; then rm -rf "$data"; pipeline generate --preset "$preset" "${seed[@]}" --output "$data"; touch "$data/.complete"; fi
-env_file="$root/bench/.data/national-silos.env"
 rm -rf "$out" "$CLUSTER_STATE_DIR"
 cleanup() { [ -n "${sampler:-}" ] && kill "$sampler" 2>/dev/null; bash infra/cluster.sh stop 2>/dev/null || true; rm -rf "$out"; }
 trap cleanup EXIT
 
-bash infra/cluster.sh start "$silos" > "$env_file"
-# shellcheck disable=SC1090
-source "$env_file"
+# The export lines carry the cluster's storage connection string: kept in the environment, never in a file.
+exports="$(bash infra/cluster.sh start "$silos")"
+eval "$exports"
 mapfile -t pids < <(bash infra/cluster.sh pids)
 
 # Peak RSS of each silo, sampled every second (VmHWM is per process and survives until it exits).

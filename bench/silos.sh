@@ -58,9 +58,8 @@ measure() {
     if [ "$mode" = embedded ]; then
       w=$(run_once "$key-$i")
     else
-      bash infra/cluster.sh start "$mode" > "$logs/$key-$i.env"
-      # shellcheck disable=SC1090
-      ( source "$logs/$key-$i.env"; run_once "$key-$i" --cluster ) > "$logs/$key-$i.wall"
+      # The export lines carry the cluster's storage connection string: kept in the environment, never in a file.
+      ( exports="$(bash infra/cluster.sh start "$mode")"; eval "$exports"; run_once "$key-$i" --cluster ) > "$logs/$key-$i.wall"
       w=$(cat "$logs/$key-$i.wall")
       for f in "$CLUSTER_STATE_DIR"/silo-*.log; do
         if [ -f "$f" ]; then cp "$f" "$logs/$key-$i-$(basename "$f")"; fi
