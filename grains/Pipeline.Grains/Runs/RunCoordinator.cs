@@ -203,6 +203,7 @@ public sealed class RunCoordinator(IRunEngine engine, IRunObserver observer)
             BetweennessEstimated = estimated,
             Settings = new ManifestSettings(s.BetweennessExactMaxFirms, s.BetweennessPivots, s.BetweennessSeed,
                 s.ShockStart, s.ShockEnd, s.RecoveryEnd, shape.AsOfYear, shape.FirmPartitions),
+            Scenarios = s.WritesScenarios ? new ManifestScenarios(s.Scenarios ? ScenarioNames.BuiltIn : [], s.UserScenarios) : null,
         };
     }
 }

@@ -23,6 +23,12 @@ public sealed record RunManifest
     /// <summary>Clusters whose betweenness is a seeded pivot estimate rather than exact.</summary>
     public required IReadOnlyList<EstimatedBetweenness> BetweennessEstimated { get; init; }
     public required ManifestSettings Settings { get; init; }
+    /// <summary>
+    /// The shock scenarios of <c>scenario_metrics</c> this run computed: the built-in names (empty with
+    /// <c>Metrics:Scenarios=false</c>) and every <c>--scenarios FILE</c> scenario with its firms, so the manifest alone
+    /// says what a scenario row means. Additive: absent in older manifests.
+    /// </summary>
+    public ManifestScenarios? Scenarios { get; init; }
     /// <summary>What started the run (<c>manual</c>, <c>scheduled</c>); additive, absent in older manifests.</summary>
     public string? Trigger { get; init; }
     /// <summary>W3C trace id of the run when tracing was on.</summary>
@@ -34,6 +40,9 @@ public sealed record ManifestInput(string Uri, string Fingerprint, IReadOnlyList
 public sealed record ManifestTable(IReadOnlyList<Output.TableFile> Files, long Rows, long Bytes);
 
 public sealed record EstimatedBetweenness(string ClusterId, int Firms, int Pivots, ulong Seed);
+
+/// <summary>The scenarios of a run (see <see cref="RunManifest.Scenarios"/>).</summary>
+public sealed record ManifestScenarios(IReadOnlyList<string> BuiltIn, IReadOnlyList<Scenarios.UserScenario> User);
 
 public sealed record ManifestSettings(
     int BetweennessExactMaxFirms, int BetweennessPivots, ulong BetweennessSeed,

@@ -49,5 +49,6 @@ public class ScenarioCliTests
         Assert.Matches(@"scenarios: \d+\.\d\d s summed over cluster units, 30 rows", r.Stdout);
         var run = Path.Combine(output.Path, "runs", "cli");
         ScenarioFixtureTests.AssertMatches(expected, DuckDb.Query($"SELECT * FROM {TableParts.ReadParquet(run, "scenario_metrics")}"), "cli e2e");
+        Assert.Contains("\"name\":\"yiwu_traders\",\"firms\":[1353,1356,1359]", ScenarioFixtureTests.ManifestScenarios(run)); // the file's scenarios reach the manifest through the grains
     }
 }

@@ -82,6 +82,9 @@ public class ScenarioFixtureTests
         var runWithout = await RunAsync(FixtureRun.InputFolder, without.Path, new MetricSettings { Scenarios = false }, "same");
         Assert.False(Directory.Exists(Path.Combine(runWithout, "scenario_metrics")));
         Assert.True(Directory.Exists(Path.Combine(runWith, "scenario_metrics")));
+        Assert.Equal("""{"built_in":["foreign_demand_stop","lead_firm_exit","top_broker_exit","top_buyer_exit"],"user":[{"name":"shoes_and_socks_hubs","firms":[1005,1206]},{"name":"yiwu_traders","firms":[1353,1356,1359]}]}""",
+            ManifestScenarios(runWith));
+        Assert.Null(ManifestScenarios(runWithout)); // no scenario table, no scenarios in the manifest
         foreach (var table in new[] { "firm_metrics", "cluster_metrics", "region_metrics", "quarantine" })
         {
             var parts = TableParts.Of(runWithout, table);
@@ -90,5 +93,14 @@ public class ScenarioFixtureTests
                 Assert.True(File.ReadAllBytes(Path.Combine(runWithout, table, part)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(runWith, table, part))),
                     $"{table}/{part} differs with scenarios on");
         }
+    }
+
+    /// <summary>The manifest's <c>scenarios</c> object as compact JSON, or null when the manifest has none.</summary>
+    internal static string? ManifestScenarios(string run)
+    {
+        using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Path.Combine(run, "_manifest.json")));
+        return manifest.RootElement.TryGetProperty("scenarios", out var scenarios)
+            ? System.Text.Json.JsonSerializer.Serialize(scenarios)
+            : null;
     }
 }
