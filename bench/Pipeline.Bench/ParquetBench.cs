@@ -55,7 +55,7 @@ public static class ParquetBench
         return 0;
     }
 
-    private static FirmMetricsRow[] Rows(long count)
+    internal static FirmMetricsRow[] Rows(long count)
     {
         var rows = new FirmMetricsRow[count];
         Parallel.For(0, (int)((count + 65_535) / 65_536), block =>
