@@ -23,11 +23,13 @@ internal sealed class NaNAsNullColumnBuffer<TRow>(RowValue<TRow, double> value, 
     {
         int defined = field.MaxDefinitionLevel, packed = 0;
         var values = _values.AsSpan(0, count);
-        for (int i = 0; i < values.Length; i++)
+        for (int i = 0; i < values.Length; i++)              // branch-free: NaNs come and go at random
         {
             double v = values[i];
-            if (double.IsNaN(v)) levels[i] = defined - 1;
-            else { values[packed++] = v; levels[i] = defined; }
+            int present = double.IsNaN(v) ? 0 : 1;
+            values[packed] = v;                                // packed <= i: a slot already read
+            packed += present;
+            levels[i] = defined - 1 + present;
         }
         return rowGroup.WriteAllPartsAsync<double>(field, _values.AsMemory(0, packed), levels.AsMemory(0, count), null, ct);
     }

@@ -31,10 +31,12 @@ internal sealed class OptionalColumnBuffer<TRow, T>(RowValue<TRow, T?> value, in
         int defined = field.MaxDefinitionLevel, packed = 0;
         var values = _values.AsSpan(0, count);
         var present = _present.AsSpan(0, count);
-        for (int i = 0; i < values.Length; i++)
+        for (int i = 0; i < values.Length; i++)              // branch-free: nulls come and go at random
         {
-            if (present[i]) { values[packed++] = values[i]; levels[i] = defined; }
-            else levels[i] = defined - 1;
+            int has = present[i] ? 1 : 0;
+            values[packed] = values[i];                        // packed <= i: a slot already read
+            packed += has;
+            levels[i] = defined - 1 + has;
         }
         return rowGroup.WriteAllPartsAsync<T>(field, _values.AsMemory(0, packed), levels.AsMemory(0, count), null, ct);
     }
