@@ -5,9 +5,8 @@ namespace Pipeline.Grains.Output;
 /// <summary>
 /// Writes one file of an output table with Parquet.Net as its documentation does: a <see cref="ParquetWriter"/> over
 /// the table's schema, the run's key-value metadata, then one <see cref="ParquetRowGroupWriter"/> per
-/// <see cref="PartFormat.RowGroupRows"/> rows with every column written in schema order. The rows of a row group are
-/// first gathered into column buffers (<see cref="RowGroupColumns{TRow}"/>, pooled, reused for each row group of the
-/// file). Parquet.Net computes the min/max/null-count statistics of each chunk and dictionary-encodes the columns that
+/// <see cref="PartFormat.RowGroupRows"/> rows with every column written in schema order, the rows gathered into pooled
+/// column buffers first (<see cref="RowGroupColumns{TRow}"/>). Parquet.Net computes the min/max/null-count statistics of each chunk and dictionary-encodes the columns that
 /// ask for it.
 /// </summary>
 public static class ParquetPartWriter
@@ -18,13 +17,12 @@ public static class ParquetPartWriter
         var options = format.ParquetOptions(table.FileColumns.Where(c => c.Dictionary).Select(c => c.Name));
         await using var writer = await ParquetWriter.CreateAsync(table.FileSchema, output, options, append: false, ct).ConfigureAwait(false);
         writer.CustomMetadata = format.Metadata;
-        using var columns = new RowGroupColumns<TRow>(table.FileColumns, Math.Min(format.RowGroupRows, positions.Length));
+        using var columns = new RowGroupColumns<TRow>(table.FileColumns, Math.Min(format.RowGroupRows, positions.Length), format.GatherBytes);
         for (int start = 0; start < positions.Length; start += format.RowGroupRows)
         {
             var group = positions.Slice(start, Math.Min(format.RowGroupRows, positions.Length - start));
-            columns.Gather(rows, group.Span);
             using var rowGroup = writer.CreateRowGroup();
-            await columns.WriteAsync(rowGroup, group.Length, ct).ConfigureAwait(false);
+            await columns.WriteAsync(rowGroup, rows, group, ct).ConfigureAwait(false);
             rowGroup.CompleteValidate();
         }
     }

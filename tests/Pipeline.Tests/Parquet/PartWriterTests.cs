@@ -51,6 +51,24 @@ public class PartWriterTests
         }
     }
 
+    [Theory]
+    [InlineData(1)]               // one column per batch
+    [InlineData(60 * 2500)]       // two or three columns per batch
+    public void Gathering_columns_in_batches_gives_the_same_bytes(long gatherBytes)
+    {
+        var rows = InteropTable.Rows(5000, 3);
+        var bytes = new List<byte[]>();
+        foreach (var batch in new long?[] { null, gatherBytes })
+        {
+            var format = new OutputOptions { RowGroupRows = 2500 }.ForRun(new Dictionary<string, string> { ["pipeline.run_id"] = "b" });
+            if (batch is { } b) format = format with { GatherBytes = b };
+            using var output = new MemoryStream();
+            ParquetPartWriter.WriteAsync(output, InteropTable.Table, format, rows, Enumerable.Range(0, rows.Length).ToArray()).GetAwaiter().GetResult();
+            bytes.Add(output.ToArray());
+        }
+        Assert.True(bytes[0].AsSpan().SequenceEqual(bytes[1]));
+    }
+
     [Fact]
     public void A_partitioned_table_is_split_into_hive_folders_in_ordinal_order_with_rows_in_their_order()
     {
