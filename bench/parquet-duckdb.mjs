@@ -1,7 +1,7 @@
 // DuckDB side of bench/parquet.sh: loads the rows of our Hive-partitioned firm_metrics folder (OURS/**/*.parquet, the
 // province back from the folder names) into an in-memory table (not timed), then times, with THREADS threads:
 // COPY … TO one file, COPY … TO a folder PARTITION_BY (province) (our layout), and a full read (count + sums over
-// every column) of each of them and of our folder.
+// every column) of each of them and of our folder; each line has wall and process CPU seconds.
 // Usage: node bench/parquet-duckdb.mjs OURS_DIR OUT_DIR THREADS   → JSON lines on stdout.
 import { createRequire } from 'node:module';
 import { readdirSync, statSync, rmSync } from 'node:fs';
@@ -24,12 +24,13 @@ const nulls = cols.map(([name]) => `count(*) - count("${name}")`).join(' + ');
 const rows = Number((await db.runAndReadAll('SELECT count(*) FROM t')).getRows()[0][0]);
 
 const time = async (op, sql, target) => {
-  const start = performance.now();
+  const start = performance.now(), cpu0 = process.cpuUsage();
   const r = await db.runAndReadAll(sql);
   const seconds = (performance.now() - start) / 1000;
+  const used = process.cpuUsage(cpu0), cpu = (used.user + used.system) / 1e6;   // the process: DuckDB's threads included
   const vals = r.getRows()[0] ?? [];
   const checksum = op.startsWith('read') ? vals.slice(1).reduce((a, v) => a + Number(v ?? 0), 0) : 0;
-  console.log(JSON.stringify({ tool: `duckdb-${threads}t`, op, rows, seconds, bytes: bytes(target), checksum }));
+  console.log(JSON.stringify({ tool: `duckdb-${threads}t`, op, rows, seconds, cpu, bytes: bytes(target), checksum }));
 };
 const file = path.join(out, `duckdb-${threads}t.parquet`), hive = path.join(out, `duckdb-${threads}t-hive`);
 rmSync(file, { force: true }); rmSync(hive, { recursive: true, force: true });

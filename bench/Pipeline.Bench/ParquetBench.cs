@@ -22,26 +22,26 @@ public static class ParquetBench
     public static int Run(string outDir, long rows, CompressionMethod codec = CompressionMethod.Snappy)
     {
         var folder = Path.Combine(outDir, "ours");
-        var gen = Stopwatch.StartNew();
+        var gen = Measured.Start();
         var table = Rows(rows);
-        Report("generate", rows, gen.Elapsed.TotalSeconds, 0, 0);
+        Report("generate", rows, gen, 0, 0);
 
         Write(Path.Combine(outDir, "warmup"), Rows(Math.Min(rows, 100_000)), codec);      // JIT
         Read(Path.Combine(outDir, "warmup"));
         Directory.Delete(Path.Combine(outDir, "warmup"), true);
 
         if (Directory.Exists(folder)) Directory.Delete(folder, true);
-        var sw = Stopwatch.StartNew();
+        var sw = Measured.Start();
         long bytes = Write(folder, table, codec);
-        Report("write", rows, sw.Elapsed.TotalSeconds, bytes, 0);
+        Report("write", rows, sw, bytes, 0);
         table = null!;                                          // a reader has no 10 M rows in memory: each gen2 GC would scan them
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
-        sw.Restart();
+        sw = Measured.Start();
         var (n, sum) = Read(folder);
-        Report("read", n, sw.Elapsed.TotalSeconds, bytes, sum);
-        sw.Restart();
+        Report("read", n, sw, bytes, sum);
+        sw = Measured.Start();
         (n, sum) = Read(folder);                               // again: the first pass also compiles the reader's generic code paths
-        Report("read-again", n, sw.Elapsed.TotalSeconds, bytes, sum);
+        Report("read-again", n, sw, bytes, sum);
         return 0;
     }
 
@@ -49,13 +49,13 @@ public static class ParquetBench
     public static int ReadOther(string path, string op)
     {
         Read(path);                                            // warm-up (JIT, page cache)
-        var sw = Stopwatch.StartNew();
+        var sw = Measured.Start();
         var (n, sum) = Read(path);
-        Report(op, n, sw.Elapsed.TotalSeconds, Files(path).Sum(f => new FileInfo(f).Length), sum);
+        Report(op, n, sw, Files(path).Sum(f => new FileInfo(f).Length), sum);
         return 0;
     }
 
-    private static FirmMetricsRow[] Rows(long count)
+    internal static FirmMetricsRow[] Rows(long count)
     {
         var rows = new FirmMetricsRow[count];
         Parallel.For(0, (int)((count + 65_535) / 65_536), block =>
@@ -127,6 +127,19 @@ public static class ParquetBench
         return sum;
     }
 
-    private static void Report(string op, long rows, double seconds, long bytes, double checksum) =>
-        Console.WriteLine(JsonSerializer.Serialize(new { tool = "pipeline", op, rows, seconds, bytes, checksum }));
+    /// <summary>Prints one JSON line: wall seconds, process CPU seconds (both cores together) and bytes allocated by the process since <paramref name="since"/>.</summary>
+    private static void Report(string op, long rows, Measured since, long bytes, double checksum)
+    {
+        var (seconds, cpu, allocated) = since.Elapsed();
+        Console.WriteLine(JsonSerializer.Serialize(new { tool = "pipeline", op, rows, seconds, cpu, allocated, bytes, checksum }));
+    }
+
+    /// <summary>Wall clock, process CPU time and allocated bytes at a starting point.</summary>
+    private readonly record struct Measured(long Ticks, TimeSpan Cpu, long Allocated)
+    {
+        public static Measured Start() => new(Stopwatch.GetTimestamp(), Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalAllocatedBytes(precise: true));
+
+        public (double Seconds, double Cpu, long Allocated) Elapsed() =>
+            (Stopwatch.GetElapsedTime(Ticks).TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - Cpu).TotalSeconds, GC.GetTotalAllocatedBytes(precise: true) - Allocated);
+    }
 }

@@ -19,6 +19,8 @@ public static class Program
         if (args.Length == 5 && args[0] == "blob")
             return BlobBench.RunAsync(args[1], int.Parse(args[2]), int.Parse(args[3]), int.Parse(args[4])).GetAwaiter().GetResult();
         if (args.Length == 2 && args[0] == "parquet-profile") return ParquetProfile.Run(args[1], 3);
+        if (args.Length >= 2 && args[0] == "parquet-input") return ParquetInputProfile.Run(args[1], args.Length > 2 ? int.Parse(args[2]) : 3);
+        if (args.Length >= 3 && args[0] == "parquet-write-profile") return ParquetWriteProfile.Run(args[1], long.Parse(args[2]), args.Length > 3 ? int.Parse(args[3]) : 2);
         if (args.Length == 2 && args[0] == "parquet-read") return ParquetBench.ReadOther(args[1], "read-duckdb-file");
         if (args.Length >= 3 && args[0] == "parquet")
             return ParquetBench.Run(args[1], long.Parse(args[2]), args.Length > 3 ? Enum.Parse<Parquet.CompressionMethod>(args[3], true) : Parquet.CompressionMethod.Snappy);

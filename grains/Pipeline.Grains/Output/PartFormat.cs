@@ -9,6 +9,12 @@ namespace Pipeline.Grains.Output;
 /// </summary>
 public sealed record PartFormat(CompressionMethod Codec, int RowGroupRows, IReadOnlyDictionary<string, string> Metadata)
 {
+    /// <summary>
+    /// Column buffer bytes a file's writer gathers at once (<see cref="RowGroupColumns{TRow}"/>): a row group's columns
+    /// are gathered in batches of about this size, one pass over the rows each. Changes memory and speed, never the bytes written.
+    /// </summary>
+    public long GatherBytes { get; init; } = 64L << 20;
+
     /// <summary>Parquet.Net's options: the codec at its balanced level (6.1.0 defaults to the slowest, e.g. zstd level 19) and dictionary encoding on the given columns.</summary>
     public ParquetOptions ParquetOptions(IEnumerable<string> dictionaryColumns)
     {

@@ -16,8 +16,9 @@ public sealed record ParquetPart(string DisplayName, Func<Stream> Open);
 /// rendered as the CSV reader would see them (<see cref="CsvRendering"/>), a null as an empty field. Each column's type
 /// is checked against the contract (<see cref="InputColumnKinds"/>) when a part is opened; every part must have the
 /// first part's columns. <see cref="RowNumber"/> is the row index over all parts + 1 and <see cref="RawRow"/> the row
-/// CSV-encoded. One row group is decoded at a time (memory bounded by the row group); any unreadable, corrupt or
-/// wrongly typed file raises <see cref="InputUnreadableException"/> naming that file.
+/// CSV-encoded. One row group is decoded at a time (memory bounded by the row group), its columns on every core
+/// (<see cref="PartReaders"/>); any unreadable, corrupt or wrongly typed file raises <see cref="InputUnreadableException"/>
+/// naming that file.
 /// </summary>
 public sealed class ParquetTableCursor : ITableCursor
 {
@@ -25,8 +26,7 @@ public sealed class ParquetTableCursor : ITableCursor
     private readonly IReadOnlyList<ParquetPart> _parts;
     private readonly string[] _columns;
     private int _part = -1;
-    private ParquetReader? _reader;
-    private Stream? _stream;                  // what _reader reads
+    private PartReaders? _readers;            // the current part's readers
     private DataField[] _fields = [];         // cursor column → the current part's field
     private string _partName = "";
     private int _rowGroup;
@@ -62,7 +62,7 @@ public sealed class ParquetTableCursor : ITableCursor
                 RowNumber++;
                 return true;
             }
-            if (_reader is not null && _rowGroup < _reader.RowGroupCount) { LoadRowGroup(_rowGroup++); continue; }
+            if (_readers is not null && _rowGroup < _readers.First.RowGroupCount) { LoadRowGroup(_rowGroup++); continue; }
             if (_part + 1 >= _parts.Count) { CloseReader(); return false; }
             OpenNextPart();
         }
@@ -93,9 +93,7 @@ public sealed class ParquetTableCursor : ITableCursor
         {
             try
             {
-                using var group = _reader!.OpenRowGroupReader(rowGroup);
-                for (int c = 0; c < _fields.Length; c++) data[c] = ColumnReader.ReadAsync(group, _stream!, _fields[c]).AsTask().GetAwaiter().GetResult();
-                return checked((int)group.RowCount);
+                return _readers!.ReadRowGroupAsync(rowGroup, data, Environment.ProcessorCount).GetAwaiter().GetResult();
             }
             catch
             {
@@ -135,8 +133,7 @@ public sealed class ParquetTableCursor : ITableCursor
             else _fields = [.. fields];
         }
         catch { reader.DisposeAsync().AsTask().GetAwaiter().GetResult(); throw; }
-        _reader = reader;
-        _stream = stream;
+        _readers = new PartReaders(part, reader, stream, _fields);
         _rowGroup = 0;
         _data = [];
         _rows = 0;
@@ -156,9 +153,8 @@ public sealed class ParquetTableCursor : ITableCursor
     private void CloseReader()
     {
         ReleaseRowGroup();
-        _reader?.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        _reader = null;
-        _stream = null;
+        _readers?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _readers = null;
     }
 
     /// <summary>Gives the decoded row group's pooled arrays back (the cursor has moved past its rows).</summary>
