@@ -9,7 +9,9 @@ namespace Pipeline.Client.Cluster;
 public sealed record FollowResult(int ExitCode, RunProgress Last, RunHighlights? Highlights);
 
 /// <summary>
-/// Follows a run's coordinator grain: reads its progress twice a second and replays its events into the user's
+/// Follows a run's coordinator grain: asks for its progress with a long poll (<see cref="IRunGrain.WaitProgress"/>,
+/// answered at the run's next change or after <see cref="LongPoll"/>; at most one answer per <see cref="Gap"/>, so a
+/// burst of unit events comes in one answer) and replays its events into the user's
 /// observer (progress bars or plain lines), until the run finishes or fails, or <paramref name="ct"/> fires (then the
 /// caller decides whether the run is cancelled or left running in the cluster).
 /// Each poll is bounded by <see cref="PollTimeout"/>: a poll in flight through a gateway silo that dies is not failed
@@ -20,6 +22,12 @@ public static class RunFollower
 {
     /// <summary>How long one progress poll may take before it is asked again (the coordinator answers from memory).</summary>
     public static readonly TimeSpan PollTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long the coordinator holds a poll when nothing changes (well under <see cref="PollTimeout"/>).</summary>
+    public static readonly TimeSpan LongPoll = TimeSpan.FromSeconds(2);
+
+    /// <summary>The least time between two polls.</summary>
+    public static readonly TimeSpan Gap = TimeSpan.FromMilliseconds(100);
 
     /// <summary>How long the coordinator may go without answering before following fails.</summary>
     public static readonly TimeSpan Patience = TimeSpan.FromMinutes(5);
@@ -54,10 +62,10 @@ public static class RunFollower
                 observer.Progress(p.Stage, p.Done, p.Total);
             }
             if (p.Phase is RunPhase.Finished or RunPhase.Failed) return Ended(p);
-            await Task.Delay(500, ct);
+            await Task.Delay(Gap, ct);
             try
             {
-                var next = await run.GetProgress(cursor).WaitAsync(PollTimeout, ct);
+                var next = await run.WaitProgress(cursor, LongPoll).WaitAsync(PollTimeout, ct);
                 // A coordinator taken up again on another silo starts a new event log: read it from the start.
                 if (next.NextEvent < cursor) next = await run.GetProgress(0).WaitAsync(PollTimeout, ct);
                 p = next;

@@ -11,8 +11,10 @@ using Pipeline.Storage;
 namespace Pipeline.Orleans.Runs;
 
 /// <summary>
-/// Runs a plan's units on cluster and firm-partition grains. It stages each unit's input in the run's work store under
-/// the unit's content key, then dispatches units largest first, each to the active silo with the most free room (a
+/// Runs a plan's units on cluster and firm-partition grains. It dispatches units largest first, each to the active
+/// silo with the most free room, staging each unit's input under its content key just before (<see cref="UnitStaging"/>:
+/// in the coordinator's memory for a unit going to the coordinator's own silo, in the run's work store for a unit
+/// going to another silo), so the first units compute while the others are still being staged (a
 /// placement hint, so a burst of new grains is spread evenly and a silo added mid-run takes work), keeping at most
 /// two units per worker in flight on a silo. Each call returns when its unit is done or after a short wait, so a
 /// lost silo costs its failure detection plus the lost work, never a response timeout per unit: a unit whose silo
@@ -36,15 +38,15 @@ public sealed class GrainUnitEngine(IGrainFactory grains, RunWorkStores stores, 
     public async Task<ComputedUnits> ExecuteAsync(PartitionedInput input, string inputSha256, IRunObserver observer, CancellationToken ct)
     {
         var plan = input.Plan;
-        var keys = await StageAsync(input, inputSha256, observer, ct).ConfigureAwait(false);
-        await DispatchAsync(plan, keys, observer, ct).ConfigureAwait(false);
+        var staging = await PrepareAsync(input, inputSha256, ct).ConfigureAwait(false);
+        await DispatchAsync(plan, staging, observer, ct).ConfigureAwait(false);
         Store.ReleaseInputs();
         var clusters = new string[input.Data.Clusters.Length];
         var partitions = new string[input.Country.PartitionFirms.Length];
         for (int i = 0; i < plan.Count; i++)
         {
-            if (plan[i] is ClusterUnit u) clusters[u.Cluster] = keys[i];
-            else partitions[((FirmPartitionUnit)plan[i]).Partition] = keys[i];
+            if (plan[i] is ClusterUnit u) clusters[u.Cluster] = staging.Key(i);
+            else partitions[((FirmPartitionUnit)plan[i]).Partition] = staging.Key(i);
         }
         return new UnitOutputKeys(clusters, partitions);
     }
@@ -134,43 +136,23 @@ public sealed class GrainUnitEngine(IGrainFactory grains, RunWorkStores stores, 
         stores.Release(options.WorkLocation, options.RunId);
     }
 
-    private async Task<string[]> StageAsync(PartitionedInput input, string inputSha256, IRunObserver observer, CancellationToken ct)
+    /// <summary>
+    /// Puts what every unit reads (the context, the submission record, the country index if the plan has firm
+    /// partitions) in the work store; each unit's own input is staged when it is dispatched (<see cref="UnitStaging"/>).
+    /// </summary>
+    private async Task<UnitStaging> PrepareAsync(PartitionedInput input, string inputSha256, CancellationToken ct)
     {
-        var started = DateTime.UtcNow;
         var store = Store;
-        var plan = input.Plan;
-        var context = UnitContextCodec.Encode(input.Context);
         await store.PutContextAsync(input.Context, ct).ConfigureAwait(false);
         if (options.SubmissionRecord is { } record) await store.PutSubmissionAsync(record, ct).ConfigureAwait(false);
-        if (plan.Any(u => u is FirmPartitionUnit)) await store.PutCountryAsync(input, ct).ConfigureAwait(false);
-        var keys = new string[plan.Count];
-        int staged = 0;
-        bool memory = options.WorkLocation == RunWorkStores.MemoryLocation;
-        await Parallel.ForEachAsync(Enumerable.Range(0, plan.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = memory ? Environment.ProcessorCount : 8, CancellationToken = ct }, async (i, c) =>
-            {
-                switch (plan[i])
-                {
-                    case ClusterUnit u:
-                        keys[i] = UnitKeys.ForCluster(u.UnitId, input.ClusterInput(u.Cluster), context);
-                        if (!await store.HasOutputAsync(keys[i], c).ConfigureAwait(false))
-                        {
-                            await store.PutClusterInputAsync(keys[i], input, u.Cluster, c).ConfigureAwait(false);
-                            Interlocked.Increment(ref staged);
-                        }
-                        break;
-                    case FirmPartitionUnit p:
-                        keys[i] = UnitKeys.ForPartition(inputSha256, p.Partition, p.Partitions, context);
-                        break;
-                }
-            }).ConfigureAwait(false);
-        observer.Info($"staged {staged:N0} cluster unit inputs ({plan.Count:N0} units) in {(DateTime.UtcNow - started).TotalSeconds:F1} s");
-        return keys;
+        if (input.Plan.Any(u => u is FirmPartitionUnit)) await store.PutCountryAsync(input, ct).ConfigureAwait(false);
+        return new UnitStaging(input, inputSha256, UnitContextCodec.Encode(input.Context));
     }
 
-    private sealed record UnitEnded(int Index, string Silo, UnitProgress? Progress, string? Lost);
+    /// <summary>How a dispatch of unit <c>Index</c> ended; <c>Reused</c> when its output was already stored before it was dispatched.</summary>
+    private sealed record UnitEnded(int Index, string Silo, UnitProgress? Progress, string? Lost, bool Reused = false);
 
-    private async Task DispatchAsync(IReadOnlyList<UnitOfWork> plan, string[] keys, IRunObserver observer, CancellationToken ct)
+    private async Task DispatchAsync(IReadOnlyList<UnitOfWork> plan, UnitStaging staging, IRunObserver observer, CancellationToken ct)
     {
         var silos = new ActiveSilos(grains);
         await silos.RefreshAsync(force: true).ConfigureAwait(false);
@@ -179,6 +161,7 @@ public sealed class GrainUnitEngine(IGrainFactory grains, RunWorkStores stores, 
         var attempts = new int[plan.Count];
         var losses = new int[plan.Count];
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var dispatched = new bool[plan.Count];
         double totalCost = plan.Sum(u => u.Cost);
         int inFlight = 0, done = 0, reused = 0;
         observer.Progress(RunStage.Compute, 0, plan.Count);
@@ -195,7 +178,9 @@ public sealed class GrainUnitEngine(IGrainFactory grains, RunWorkStores stores, 
                 int parallelism = plan[i] is ClusterUnit && plan[i].Cost >= totalCost / (GiantShare * (double)Math.Max(1, silos.TotalWorkers)) ? silos.Workers(silo) : 1;
                 silos.Started(silo);
                 inFlight++;
-                _ = RunUnitAsync(i, silo, address, parallelism, silos, ended.Writer, ct);
+                bool again = dispatched[i];
+                dispatched[i] = true;
+                _ = Task.Run(() => RunUnitAsync(i, silo, address, parallelism, again, silos, ended.Writer, ct), CancellationToken.None);
             }
             if (inFlight == 0)
             {
@@ -216,7 +201,7 @@ public sealed class GrainUnitEngine(IGrainFactory grains, RunWorkStores stores, 
             if (p is { Phase: UnitPhase.Done })
             {
                 done++;
-                if (p.Reused) reused++;
+                if (p.Reused || e.Reused) reused++;
                 names[p.Silo] = p.SiloName;
                 observer.UnitFinished(new UnitReport(unit, p.SiloName, p.Started, p.Finished, p.RowsIn, p.RowsOut));
                 observer.Progress(RunStage.Compute, done, plan.Count);
@@ -239,20 +224,32 @@ public sealed class GrainUnitEngine(IGrainFactory grains, RunWorkStores stores, 
                 pending.AddFirst(e.Index);
             }
         }
-        observer.Info($"all {plan.Count:N0} units done ({reused:N0} outputs reused); units per silo: {silos.Summary(s => names.GetValueOrDefault(s, s))}");
+        observer.Info($"all {plan.Count:N0} units done ({reused:N0} outputs reused); units per silo: {silos.Summary(s => names.GetValueOrDefault(s, s))}; {staging.Summary}");
 
-        async Task RunUnitAsync(int i, string silo, SiloAddress address, int parallelism, ActiveSilos active, ChannelWriter<UnitEnded> report, CancellationToken token)
+        async Task RunUnitAsync(int i, string silo, SiloAddress address, int parallelism, bool again, ActiveSilos active, ChannelWriter<UnitEnded> report, CancellationToken token)
         {
             var unit = plan[i];
+            bool reused;
+            try { reused = await staging.StageAsync(Store, i, local: silo == options.CoordinatorSilo, again, token).ConfigureAwait(false); }
+            catch (OperationCanceledException) when (token.IsCancellationRequested) { return; }
+            catch (Exception e)
+            {
+                // Its input could not be staged (the storage account did not answer): a failed attempt of the unit.
+                var now = DateTimeOffset.UtcNow;
+                var failed = new UnitProgress(UnitPhase.Failed, silo, 0, Started: now, Finished: now, Error: $"staging its input failed: {e.Message}", SiloName: "coordinator");
+                await report.WriteAsync(new UnitEnded(i, silo, failed, null), CancellationToken.None).ConfigureAwait(false);
+                return;
+            }
+            var key = staging.Key(i);
             IUnitGrain grain = unit is ClusterUnit
-                ? grains.GetGrain<IClusterGrain>(UnitGrainKeys.Of(options.RunKey, keys[i]))
-                : grains.GetGrain<IFirmPartitionGrain>(UnitGrainKeys.Of(options.RunKey, keys[i]));
-            var assignment = new UnitAssignment(options.RunId, options.WorkLocation, unit.UnitId, keys[i], unit is FirmPartitionUnit fp ? fp.Partition : -1,
+                ? grains.GetGrain<IClusterGrain>(UnitGrainKeys.Of(options.RunKey, key))
+                : grains.GetGrain<IFirmPartitionGrain>(UnitGrainKeys.Of(options.RunKey, key));
+            var assignment = new UnitAssignment(options.RunId, options.WorkLocation, unit.UnitId, key, unit is FirmPartitionUnit fp ? fp.Partition : -1,
                 parallelism, options.TraceParent);
             UnitCall.Ended ended;
             try { ended = await UnitCall.RunAsync(grain, assignment, silo, address, active, options, null, token).ConfigureAwait(false); }
             catch (OperationCanceledException) { return; }
-            await report.WriteAsync(new UnitEnded(i, ended.Silo, ended.Progress, ended.Lost), CancellationToken.None).ConfigureAwait(false);
+            await report.WriteAsync(new UnitEnded(i, ended.Silo, ended.Progress, ended.Lost, reused), CancellationToken.None).ConfigureAwait(false);
         }
     }
 }

@@ -1,4 +1,5 @@
 using Orleans;
+using Orleans.Concurrency;
 
 namespace Pipeline.Orleans.Runs;
 
@@ -7,7 +8,7 @@ namespace Pipeline.Orleans.Runs;
 /// location). It owns the run — plan, progress, which units are done, failures — with its state in grain storage,
 /// so the run goes on when the client that submitted it goes away, and when the silo hosting the coordinator dies
 /// (a reminder wakes it on a surviving silo, where it resumes: units whose outputs are stored are not redone).
-/// Clients submit, follow with <see cref="GetProgress"/> and may <see cref="Cancel"/>.
+/// Clients submit, follow with <see cref="WaitProgress"/> (or read once with <see cref="GetProgress"/>) and may <see cref="Cancel"/>.
 /// </summary>
 public interface IRunGrain : IGrainWithStringKey
 {
@@ -16,6 +17,14 @@ public interface IRunGrain : IGrainWithStringKey
 
     /// <summary>The run's state, and its events from number <paramref name="fromEvent"/> on.</summary>
     Task<RunProgress> GetProgress(int fromEvent);
+
+    /// <summary>
+    /// A long poll: <see cref="GetProgress"/> once the run has events from number <paramref name="fromEvent"/> on, has
+    /// ended, or its progress changes — or after <paramref name="wait"/>. Followers see each change at once instead
+    /// of on their next poll. It interleaves with the grain's other calls (it only reads, and mostly waits).
+    /// </summary>
+    [AlwaysInterleave]
+    Task<RunProgress> WaitProgress(int fromEvent, TimeSpan wait);
 
     /// <summary>Stops the run at the next unit boundary: it fails with a cancelled error and publishes nothing.</summary>
     Task Cancel();

@@ -71,6 +71,15 @@ public sealed class RunGrain(
         return Task.FromResult(p with { Error = s.Error, Failure = s.Failure, StatusRecorded = s.StatusRecorded, HighlightsJson = s.HighlightsJson, Host = silo.Name });
     }
 
+    public async Task<RunProgress> WaitProgress(int fromEvent, TimeSpan wait)
+    {
+        var events = _events;
+        var changed = events.Changed;
+        if (state.State.Phase == RunPhase.Running && events.Count == fromEvent && wait > TimeSpan.Zero)
+            await Task.WhenAny(changed, Task.Delay(wait));
+        return await GetProgress(fromEvent);
+    }
+
     public async Task Cancel()
     {
         if (state.State.Phase != RunPhase.Running) return;
@@ -111,6 +120,7 @@ public sealed class RunGrain(
         state.State.StatusRecorded = outcome.State.StatusRecorded;
         state.State.HighlightsJson = outcome.State.HighlightsJson;
         await state.WriteStateAsync();
+        _events.Ended(); // followers waiting for a change read the outcome now
         if (await this.GetReminder(Wake) is { } reminder) await this.UnregisterReminder(reminder);
         this.DelayDeactivation(TimeSpan.FromMinutes(10)); // followers still read the outcome from this activation
     }

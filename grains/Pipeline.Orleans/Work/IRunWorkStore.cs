@@ -16,8 +16,14 @@ public interface IRunWorkStore
     Task<ClusterUnitContext> GetContextAsync(CancellationToken ct);
     Task PutCountryAsync(PartitionedInput input, CancellationToken ct);
     Task<CountryIndex> GetCountryAsync(CancellationToken ct);
-    /// <summary>Keeps cluster <paramref name="cluster"/>'s unit input (cut from <paramref name="input"/>) under <paramref name="unitKey"/>.</summary>
-    Task PutClusterInputAsync(string unitKey, PartitionedInput input, int cluster, CancellationToken ct);
+    /// <summary>Keeps a cluster unit's input under <paramref name="unitKey"/> where every silo of the run reads it.</summary>
+    Task PutClusterInputAsync(string unitKey, ClusterUnitInput input, CancellationToken ct);
+    /// <summary>
+    /// Keeps a cluster unit's input under <paramref name="unitKey"/> in this process's memory only, for a unit that
+    /// runs on this silo (the coordinator's): no encoding, no storage round trip. Let go when its output is put.
+    /// </summary>
+    void KeepClusterInput(string unitKey, ClusterUnitInput input);
+    /// <summary>The unit's input: kept in this process's memory if it was, else where every silo reads it.</summary>
     Task<ClusterUnitInput> GetClusterInputAsync(string unitKey, CancellationToken ct);
     Task<bool> HasOutputAsync(string unitKey, CancellationToken ct);
     Task PutOutputAsync(string unitKey, UnitOutput output, CancellationToken ct);
@@ -27,7 +33,7 @@ public interface IRunWorkStore
     Task<AggregationWork> GetAggregationWorkAsync(string key, CancellationToken ct);
     /// <summary>Whether the run still takes outputs (its context is there; cleaning up removes it first).</summary>
     Task<bool> IsOpenAsync(CancellationToken ct);
-    /// <summary>Every output is collected: what only the units needed (context, country index, inputs) may go (a memory store lets them go now).</summary>
+    /// <summary>Every output is collected: what only the units needed (context, country index, inputs) may go (memory lets them go now, stored files stay until <see cref="DeleteAsync"/>).</summary>
     void ReleaseInputs();
     /// <summary>Removes every working file of the run.</summary>
     Task DeleteAsync(CancellationToken ct);

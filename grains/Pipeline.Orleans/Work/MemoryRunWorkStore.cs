@@ -10,7 +10,7 @@ namespace Pipeline.Orleans.Work;
 /// </summary>
 public sealed class MemoryRunWorkStore : IRunWorkStore
 {
-    private readonly ConcurrentDictionary<string, (PartitionedInput Input, int Cluster)> _inputs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ClusterUnitInput> _inputs = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, UnitOutput> _outputs = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, AggregationWork> _aggregations = new(StringComparer.Ordinal);
     private ClusterUnitContext? _context;
@@ -22,11 +22,14 @@ public sealed class MemoryRunWorkStore : IRunWorkStore
     public Task<ClusterUnitContext> GetContextAsync(CancellationToken ct) => Task.FromResult(_context ?? throw Missing("the unit context"));
     public Task PutCountryAsync(PartitionedInput input, CancellationToken ct) { _country = input.Country; return Task.CompletedTask; }
     public Task<CountryIndex> GetCountryAsync(CancellationToken ct) => Task.FromResult(_country ?? throw Missing("the country index"));
-    /// <summary>Keeps a reference only: the unit's arrays are cut from the partitioned input when the unit runs, so they do not all live at once.</summary>
-    public Task PutClusterInputAsync(string unitKey, PartitionedInput input, int cluster, CancellationToken ct) { _inputs[unitKey] = (input, cluster); return Task.CompletedTask; }
+    /// <summary>Keeps the unit's input as it is. The engine cuts a unit's input from the partitioned input when it
+    /// dispatches the unit and its output lets it go, so only the inputs of units in flight live at once.</summary>
+    public Task PutClusterInputAsync(string unitKey, ClusterUnitInput input, CancellationToken ct) { KeepClusterInput(unitKey, input); return Task.CompletedTask; }
+
+    public void KeepClusterInput(string unitKey, ClusterUnitInput input) => _inputs[unitKey] = input;
 
     public Task<ClusterUnitInput> GetClusterInputAsync(string unitKey, CancellationToken ct) =>
-        Task.FromResult(_inputs.TryGetValue(unitKey, out var i) ? i.Input.ClusterInput(i.Cluster) : throw Missing($"the input of unit {unitKey}"));
+        Task.FromResult(_inputs.TryGetValue(unitKey, out var i) ? i : throw Missing($"the input of unit {unitKey}"));
 
     public Task<bool> HasOutputAsync(string unitKey, CancellationToken ct) => Task.FromResult(_outputs.ContainsKey(unitKey));
 

@@ -1,0 +1,74 @@
+using Pipeline.Grains.Partitioning;
+using Pipeline.Grains.Units;
+using Pipeline.Orleans.Work;
+
+namespace Pipeline.Orleans.Runs;
+
+/// <summary>
+/// Stages one unit's input just before the unit is dispatched (<see cref="GrainUnitEngine"/>), so units start as
+/// soon as their own input is ready instead of after every input is staged. A cluster unit's input is cut from the
+/// partitioned input once: its content key is the hash of that cut, and the same cut is then kept in the
+/// coordinator's memory for a unit going to the coordinator's own silo (<see cref="IRunWorkStore.KeepClusterInput"/>)
+/// or encoded and put in the work store for a unit going to another silo. A firm partition's input is the country
+/// index, staged once before dispatch; its key is known from the start. A unit whose output is already stored under
+/// its key (a resumed run, a re-executed unit) needs no input: it is reused.
+/// </summary>
+internal sealed class UnitStaging(PartitionedInput input, string inputSha256, byte[] context)
+{
+    private readonly IReadOnlyList<UnitOfWork> _plan = input.Plan;
+    private readonly string?[] _keys = PartitionKeys(input, inputSha256, context);
+    private long _stagedTicks;
+    private int _kept, _put;
+
+    /// <summary>Unit <paramref name="i"/>'s content key (known once it was staged).</summary>
+    public string Key(int i) => _keys[i] ?? throw new InvalidOperationException($"unit {_plan[i].UnitId} was not staged");
+
+    /// <summary>How many cluster inputs were kept in memory and put in the store, and the time spent staging (summed over units).</summary>
+    public string Summary => $"{_kept:N0} cluster unit inputs kept in the coordinator's memory, {_put:N0} put in the work store; staging took {TimeSpan.FromTicks(Interlocked.Read(ref _stagedTicks)).TotalSeconds:F1} s summed over units";
+
+    /// <summary>
+    /// Gets unit <paramref name="i"/>'s input ready for a silo: <paramref name="local"/> when the unit goes to the
+    /// coordinator's silo, <paramref name="again"/> when it was dispatched before (its grain may be active on
+    /// either kind of silo, so its input is made readable from both). Returns whether its output is already stored.
+    /// </summary>
+    public async Task<bool> StageAsync(IRunWorkStore store, int i, bool local, bool again, CancellationToken ct)
+    {
+        long started = DateTime.UtcNow.Ticks;
+        try
+        {
+            if (_plan[i] is not ClusterUnit u) return await store.HasOutputAsync(Key(i), ct).ConfigureAwait(false);
+            ClusterUnitInput? cut = null;
+            if (_keys[i] is null)
+            {
+                cut = input.ClusterInput(u.Cluster);
+                _keys[i] = UnitKeys.ForCluster(u.UnitId, cut, context);
+            }
+            var key = _keys[i]!;
+            if (await store.HasOutputAsync(key, ct).ConfigureAwait(false)) return true;
+            cut ??= input.ClusterInput(u.Cluster);
+            if (local || again)
+            {
+                store.KeepClusterInput(key, cut);
+                Interlocked.Increment(ref _kept);
+            }
+            if (!local || again)
+            {
+                await store.PutClusterInputAsync(key, cut, ct).ConfigureAwait(false);
+                Interlocked.Increment(ref _put);
+            }
+            return false;
+        }
+        finally
+        {
+            Interlocked.Add(ref _stagedTicks, DateTime.UtcNow.Ticks - started);
+        }
+    }
+
+    private static string?[] PartitionKeys(PartitionedInput input, string inputSha256, byte[] context)
+    {
+        var keys = new string?[input.Plan.Count];
+        for (int i = 0; i < keys.Length; i++)
+            if (input.Plan[i] is FirmPartitionUnit p) keys[i] = UnitKeys.ForPartition(inputSha256, p.Partition, p.Partitions, context);
+        return keys;
+    }
+}
