@@ -152,7 +152,7 @@ public sealed class GrainUnitEngine(IGrainFactory grains, RunWorkStores stores, 
                 switch (plan[i])
                 {
                     case ClusterUnit u:
-                        keys[i] = UnitKeys.ForCluster(u.UnitId, input.ClusterInput(u.Cluster), context);
+                        using (var cut = input.ClusterInput(u.Cluster)) keys[i] = UnitKeys.ForCluster(u.UnitId, cut, context); // pooled arrays, given back once hashed
                         if (!await store.HasOutputAsync(keys[i], c).ConfigureAwait(false))
                         {
                             await store.PutClusterInputAsync(keys[i], input, u.Cluster, c).ConfigureAwait(false);
