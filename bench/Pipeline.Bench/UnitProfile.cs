@@ -69,9 +69,10 @@ public static class UnitProfile
 
     private static UndirectedGraph Graph(ClusterUnitInput ci)
     {
-        int k = ci.Links.Length;
+        var links = ci.Links.Span;
+        int k = links.Length;
         var s = new int[k]; var d = new int[k]; var w = new double[k];
-        for (int i = 0; i < k; i++) { s[i] = ci.Links[i].Source; d[i] = ci.Links[i].Target; w[i] = ci.Links[i].Weight; }
+        for (int i = 0; i < k; i++) { s[i] = links[i].Source; d[i] = links[i].Target; w[i] = links[i].Weight; }
         return UndirectedGraph.FromEdges(ci.Firms.Length, s, d, w);
     }
 

@@ -37,7 +37,7 @@ public sealed class StagingTests
         var first = input.ClusterInput(clusters[0].Cluster);
         var heavier = new ClusterUnitInput
         {
-            Cluster = first.Cluster, Firms = first.Firms, Links = [first.Links[0] with { Weight = first.Links[0].Weight + 1 }, .. first.Links.Skip(1)],
+            Cluster = first.Cluster, Firms = first.Firms, Links = (ClusterLink[])[first.Links.Span[0] with { Weight = first.Links.Span[0].Weight + 1 }, .. first.Links.Span[1..]],
             BoundaryWeight = first.BoundaryWeight, BoundaryForeignWeight = first.BoundaryForeignWeight, BoundarySupplyInWeight = first.BoundarySupplyInWeight,
             EmploymentByYear = first.EmploymentByYear,
         };

@@ -107,21 +107,25 @@ public sealed class PartitionedInput
     /// <summary>The data set the units are cut from, without its firm-year panel (already summed).</summary>
     public Dataset Data => _data;
 
-    /// <summary>Materialises the input of one cluster unit.</summary>
+    /// <summary>
+    /// Materialises the input of one cluster unit into pooled arrays (<see cref="ClusterInputBuffers"/>): the caller
+    /// owns the returned input and disposes it when the unit no longer reads it (see <see cref="ClusterUnitInput"/>).
+    /// </summary>
     public ClusterUnitInput ClusterInput(int cluster)
     {
         var firmArr = _data.Firms;
         var strings = _data.Strings;
         int start = _firmStart[cluster], count = _firmStart[cluster + 1] - start;
-        var firms = new ClusterFirm[count];
+        int ls = _linkStart[cluster], lc = _linkStart[cluster + 1] - ls;
+        var buffers = ClusterInputBuffers.Rent(count, lc);
+        var firms = buffers.Firms;
         for (int k = 0; k < count; k++)
         {
             ref readonly var f = ref firmArr[_firmsByCluster[start + k]];
             firms[k] = new ClusterFirm(f.FirmId, strings[f.Province], f.Employees, f.Revenue, f.ExportRevenue,
                 f.IndustryCode >= 0 ? strings[f.IndustryCode] : null, f.Stage, f.FoundedYear, f.Foreign);
         }
-        int ls = _linkStart[cluster], lc = _linkStart[cluster + 1] - ls;
-        var links = new ClusterLink[lc];
+        var links = buffers.Links;
         for (int k = 0; k < lc; k++)
         {
             ref readonly var l = ref _data.Links[_linksByCluster[ls + k]];
@@ -130,30 +134,32 @@ public sealed class PartitionedInput
         return new ClusterUnitInput
         {
             Cluster = _data.Clusters[cluster],
-            Firms = firms,
-            Links = links,
+            Firms = firms.AsMemory(0, count),
+            Links = links.AsMemory(0, lc),
             BoundaryWeight = _boundary[cluster],
             BoundaryForeignWeight = _boundaryForeign[cluster],
             BoundarySupplyInWeight = _boundarySupplyIn[cluster],
             EmploymentByYear = _employmentByYear[cluster],
-            OutsideSales = OutsideSales(cluster, start, count),
+            OutsideSales = OutsideSales(cluster, start, count, buffers),
+            Buffers = buffers,
         };
     }
 
     /// <summary>
     /// The supply-graph edges from cluster <paramref name="cluster"/>'s firms to firms outside it, read off the
     /// country-wide supply graph the firm partitions use (out-lists are summed per pair and sorted by firm index,
-    /// which orders like firm_id): O(Σ out-degree) of the cluster's firms, no pass over the links.
+    /// which orders like firm_id): O(Σ out-degree) of the cluster's firms, no pass over the links. Written into the
+    /// input's pooled <paramref name="buffers"/>.
     /// </summary>
-    private OutsideSale[] OutsideSales(int cluster, int start, int count)
+    private ReadOnlyMemory<OutsideSale> OutsideSales(int cluster, int start, int count, ClusterInputBuffers buffers)
     {
         var supply = Country.Supply;
         var clusterOf = Country.ClusterOf;
         int outside = 0;
         for (int k = 0; k < count; k++)
             foreach (var v in supply.OutNeighbors(_firmsByCluster[start + k])) if (clusterOf[v] != cluster) outside++;
-        if (outside == 0) return [];
-        var sales = new OutsideSale[outside];
+        if (outside == 0) return ReadOnlyMemory<OutsideSale>.Empty;
+        var sales = buffers.SalesFor(outside);
         int s = 0;
         for (int k = 0; k < count; k++)
         {
@@ -166,7 +172,7 @@ public sealed class PartitionedInput
                 if (clusterOf[v] != cluster) sales[s++] = new OutsideSale(k, Country.FirmIds[v], weights[i], Country.Foreign[v]);
             }
         }
-        return sales;
+        return sales.AsMemory(0, outside);
     }
 
     private static int? LatestFounded(FirmRecord[] firms)

@@ -30,14 +30,13 @@ public static class ClusterScenarios
     /// <summary>Relative difference under which two betweenness values are the same for choosing the top broker.</summary>
     public const double BetweennessTieTolerance = 1e-9;
 
-    /// <param name="triangles">T(v) of every firm (<see cref="Clustering.TriangleCounts"/>)</param>
-    /// <param name="betweenness">this run's betweenness of every firm</param>
+    /// <param name="triangles">T(v) of every firm (<see cref="Clustering.TriangleCounts(UndirectedGraph)"/>), at least n entries</param>
+    /// <param name="betweenness">this run's betweenness of every firm, at least n entries (the first n are read)</param>
     /// <param name="before">the cluster's baseline structure (its cluster_metrics values; <c>Isolated</c> 0)</param>
-    public static ScenarioMetricsRow[] Compute(ClusterUnitInput input, UndirectedGraph graph, long[] triangles,
-        double[] betweenness, StructureAfter before, MetricSettings settings)
+    public static ScenarioMetricsRow[] Compute(ClusterUnitInput input, UndirectedGraph graph, ReadOnlySpan<long> triangles,
+        ReadOnlySpan<double> betweenness, StructureAfter before, MetricSettings settings)
     {
-        var firms = input.Firms;
-        int n = firms.Length;
+        int n = input.Firms.Length;
         if (n == 0) return [];
         var rows = new List<ScenarioMetricsRow>(settings.UserScenarios.Count + 4);
         var outWeight = ArrayPool<double>.Shared.Rent(n);
@@ -49,10 +48,10 @@ public static class ClusterScenarios
 
             if (settings.Scenarios)
             {
-                int lead = LeadFirm(firms, graph);
-                rows.Add(FirmExit(ScenarioNames.LeadFirmExit, lead));
-                int broker = TopBroker(betweenness, graph);
-                rows.Add(FirmExit(ScenarioNames.TopBrokerExit, broker));
+                int lead = LeadFirm(input.Firms.Span, graph);
+                rows.Add(FirmExit(ScenarioNames.LeadFirmExit, lead, triangles));
+                int broker = TopBroker(betweenness[..n], graph);
+                rows.Add(FirmExit(ScenarioNames.TopBrokerExit, broker, triangles));
                 rows.Add(TopBuyerExit());
                 rows.Add(ForeignDemandStop());
             }
@@ -69,16 +68,17 @@ public static class ClusterScenarios
         Array.Sort(result, (a, b) => string.CompareOrdinal(a.Scenario, b.Scenario));
         return result;
 
-        ScenarioMetricsRow FirmExit(string name, int x)
+        ScenarioMetricsRow FirmExit(string name, int x, ReadOnlySpan<long> triangles)
         {
             var r = removedOut.AsSpan(0, n);
             var mask = removed.AsSpan(0, n);
             r.Clear();
             mask.Clear();
             mask[x] = true;
-            foreach (ref readonly var l in input.Links.AsSpan())
+            foreach (ref readonly var l in input.Links.Span)
                 if (l.Target == x && l.Kind.IsSupply()) r[l.Source] += l.Weight;
             var after = NodeRemoval.Without(graph, triangles, x);
+            var firms = input.Firms.Span;
             return Row(name, firms[x].FirmId, after, SupplyExposure.Of(firms, outWeight.AsSpan(0, n), r, mask));
         }
 
@@ -86,18 +86,19 @@ public static class ClusterScenarios
         {
             var r = removedOut.AsSpan(0, n);
             r.Clear();
-            if (TopBuyer(input.OutsideSales) is not { } buyer) return Row(ScenarioNames.TopBuyerExit, null, before, default);
-            foreach (ref readonly var s in input.OutsideSales.AsSpan()) if (s.Buyer == buyer) r[s.Seller] += s.Weight;
-            return Row(ScenarioNames.TopBuyerExit, buyer, before, SupplyExposure.Of(firms, outWeight.AsSpan(0, n), r, default));
+            if (TopBuyer(input.OutsideSales.Span) is not { } buyer) return Row(ScenarioNames.TopBuyerExit, null, before, default);
+            foreach (ref readonly var s in input.OutsideSales.Span) if (s.Buyer == buyer) r[s.Seller] += s.Weight;
+            return Row(ScenarioNames.TopBuyerExit, buyer, before, SupplyExposure.Of(input.Firms.Span, outWeight.AsSpan(0, n), r, default));
         }
 
         ScenarioMetricsRow ForeignDemandStop()
         {
             var r = removedOut.AsSpan(0, n);
+            var firms = input.Firms.Span;
             r.Clear();
-            foreach (ref readonly var s in input.OutsideSales.AsSpan()) if (s.Foreign) r[s.Seller] += s.Weight;
+            foreach (ref readonly var s in input.OutsideSales.Span) if (s.Foreign) r[s.Seller] += s.Weight;
             bool internalCut = false;
-            foreach (ref readonly var l in input.Links.AsSpan())
+            foreach (ref readonly var l in input.Links.Span)
                 if (l.Kind.IsSupply() && firms[l.Target].Foreign) { r[l.Source] += l.Weight; internalCut = true; }
             var after = internalCut ? Rebuilt(input, graph, default, cutSupplyToForeign: true) : before;
             return Row(ScenarioNames.ForeignDemandStop, null, after, SupplyExposure.Of(firms, outWeight.AsSpan(0, n), r, default));
@@ -107,13 +108,14 @@ public static class ClusterScenarios
         {
             var r = removedOut.AsSpan(0, n);
             var mask = removed.AsSpan(0, n);
+            var firms = input.Firms.Span;
             r.Clear();
             bool inside = false, sells = false;
             for (int u = 0; u < n; u++) inside |= mask[u] = scenario.Removes(firms[u].FirmId);
-            foreach (ref readonly var s in input.OutsideSales.AsSpan())
+            foreach (ref readonly var s in input.OutsideSales.Span)
                 if (scenario.Removes(s.Buyer)) { r[s.Seller] += s.Weight; sells = true; }
             if (!inside && !sells) return null;
-            foreach (ref readonly var l in input.Links.AsSpan())
+            foreach (ref readonly var l in input.Links.Span)
                 if (l.Kind.IsSupply() && mask[l.Target]) r[l.Source] += l.Weight;
             var after = inside ? Rebuilt(input, graph, mask, cutSupplyToForeign: false) : before;
             return Row(scenario.Name, null, after, SupplyExposure.Of(firms, outWeight.AsSpan(0, n), r, mask));
@@ -142,8 +144,8 @@ public static class ClusterScenarios
     private static void OutWeights(ClusterUnitInput input, Span<double> outWeight)
     {
         outWeight.Clear();
-        foreach (ref readonly var l in input.Links.AsSpan()) if (l.Kind.IsSupply()) outWeight[l.Source] += l.Weight;
-        foreach (ref readonly var s in input.OutsideSales.AsSpan()) outWeight[s.Seller] += s.Weight;
+        foreach (ref readonly var l in input.Links.Span) if (l.Kind.IsSupply()) outWeight[l.Source] += l.Weight;
+        foreach (ref readonly var s in input.OutsideSales.Span) outWeight[s.Seller] += s.Weight;
     }
 
     /// <summary>Highest revenue (missing = lowest), then highest degree, then smallest firm_id (firms are in firm_id order).</summary>
@@ -194,28 +196,44 @@ public static class ClusterScenarios
     /// <summary>
     /// The cluster graph rebuilt without the firms in <paramref name="removed"/> (with all their links) and, if
     /// <paramref name="cutSupplyToForeign"/>, without the supply and subcontract links into foreign firms; measured.
+    /// The rebuilt graph, its node map and degrees live in this worker's <see cref="ClusterUnitScratch"/> (the
+    /// rebuilt graph's own buffers, beside the cluster graph's) and are let go when the measure is taken.
     /// </summary>
     private static StructureAfter Rebuilt(ClusterUnitInput input, UndirectedGraph graph, ReadOnlySpan<bool> removed, bool cutSupplyToForeign)
     {
-        var firms = input.Firms;
+        var firms = input.Firms.Span;
         int n = firms.Length;
-        var index = new int[n];
+        var scratch = ClusterUnitScratch.ForCurrentThread(n);
+        var index = scratch.RebuiltIndex;
         int kept = 0;
         for (int u = 0; u < n; u++) index[u] = !removed.IsEmpty && removed[u] ? -1 : kept++;
-        var degreeBefore = new int[kept];
+        var degreeBefore = scratch.RebuiltDegreeBefore;
         for (int u = 0; u < n; u++) if (index[u] >= 0) degreeBefore[index[u]] = graph.Degree(u);
-        var src = new List<int>(input.Links.Length);
-        var dst = new List<int>(input.Links.Length);
-        var weight = new List<double>(input.Links.Length);
-        foreach (ref readonly var l in input.Links.AsSpan())
+        var edges = new RemainingLinks(input.Links.Span, index, firms, cutSupplyToForeign);
+        var after = UndirectedGraph.FromEdges(kept, edges, scratch.RebuiltGraph);
+        return NodeRemoval.Measure(after, degreeBefore.AsSpan(0, kept));
+    }
+
+    /// <summary>
+    /// The links that remain after a scenario, renumbered to the kept firms (<paramref name="index"/>: −1 for a firm
+    /// that left), in input order — the edge list of the rebuilt graph, read in place.
+    /// </summary>
+    private readonly ref struct RemainingLinks(ReadOnlySpan<ClusterLink> links, ReadOnlySpan<int> index, ReadOnlySpan<ClusterFirm> firms, bool cutSupplyToForeign)
+        : IEdgeList
+    {
+        private readonly ReadOnlySpan<ClusterLink> _links = links;
+        private readonly ReadOnlySpan<int> _index = index;
+        private readonly ReadOnlySpan<ClusterFirm> _firms = firms;
+        private readonly bool _cutSupplyToForeign = cutSupplyToForeign;
+
+        public int Count => _links.Length;
+
+        public bool TryGet(int e, out int source, out int target, out double weight)
         {
-            int a = index[l.Source], b = index[l.Target];
-            if (a < 0 || b < 0) continue;
-            if (cutSupplyToForeign && l.Kind.IsSupply() && firms[l.Target].Foreign) continue;
-            src.Add(a); dst.Add(b); weight.Add(l.Weight);
+            ref readonly var l = ref _links[e];
+            source = _index[l.Source]; target = _index[l.Target]; weight = l.Weight;
+            if (source < 0 || target < 0) return false;
+            return !(_cutSupplyToForeign && l.Kind.IsSupply() && _firms[l.Target].Foreign);
         }
-        var after = UndirectedGraph.FromEdges(kept, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(src),
-            System.Runtime.InteropServices.CollectionsMarshal.AsSpan(dst), System.Runtime.InteropServices.CollectionsMarshal.AsSpan(weight));
-        return NodeRemoval.Measure(after, degreeBefore);
     }
 }

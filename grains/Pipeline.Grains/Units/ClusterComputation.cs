@@ -9,28 +9,33 @@ namespace Pipeline.Grains.Units;
 /// <summary>
 /// The per-cluster unit of work: builds the cluster graph (contract, "The graphs") and computes its firms'
 /// network metrics and the cluster's cluster_metrics row. A pure function of its input: no I/O, no shared state,
-/// so the same unit runs in-process or on a remote silo and gives the same bytes.
+/// so the same unit runs in-process or on a remote silo and gives the same bytes. Its working memory (the graph and
+/// the per-firm metric arrays) is the calling thread's <see cref="ClusterUnitScratch"/>, reused from unit to unit;
+/// the output is built by copying values out of it, so nothing of the scratch outlives the call.
 /// </summary>
 public static class ClusterComputation
 {
     public static ClusterUnitOutput Compute(ClusterUnitInput input, ClusterUnitContext context, int maxDegreeOfParallelism = 1)
     {
-        var firms = input.Firms;
+        var firms = input.Firms.Span;
         int n = firms.Length;
-        var graph = BuildGraph(input, out var linkSums);
+        var scratch = ClusterUnitScratch.ForCurrentThread(n);
+        var graph = BuildGraph(input, scratch, out var linkSums);
 
-        var triangles = Clustering.TriangleCounts(graph);
-        var clustering = Clustering.FromTriangles(graph, triangles);
+        var triangles = scratch.Triangles.AsSpan(0, n);
+        Clustering.TriangleCounts(graph, triangles);
+        var clustering = scratch.Clustering.AsSpan(0, n);
+        Clustering.FromTriangles(graph, triangles, clustering);
         var method = ChooseBetweenness(input.Cluster.ClusterId, n, context.Settings);
-        var betweenness = method.Exact
-            ? Betweenness.Exact(graph, maxDegreeOfParallelism)
-            : Betweenness.Estimate(graph, method.Pivots, method.Seed, maxDegreeOfParallelism);
-        var constraint = new double[n];
-        var effectiveSize = new double[n];
+        var betweenness = scratch.Betweenness.AsSpan(0, n);
+        if (method.Exact) Betweenness.Exact(graph, betweenness, maxDegreeOfParallelism);
+        else Betweenness.Estimate(graph, method.Pivots, method.Seed, betweenness, maxDegreeOfParallelism);
+        var constraint = scratch.Constraint.AsSpan(0, n);
+        var effectiveSize = scratch.EffectiveSize.AsSpan(0, n);
         StructuralHoles.Compute(graph, constraint, effectiveSize);
 
-        var rows = new FirmClusterMetrics[n];
-        var firmIds = new long[n];
+        var rows = new FirmClusterMetrics[n];   // the output: a fresh array, values copied out of the scratch
+        var firmIds = scratch.FirmIds.AsSpan(0, n);
         for (int i = 0; i < n; i++)
         {
             int degree = graph.Degree(i);
@@ -42,6 +47,7 @@ public static class ClusterComputation
 
         var (components, largest) = Structure.Components(graph);
         var composition = Compose(firms);
+        var revenues = PresentRevenues(firms, scratch.Revenues);
         var row = new ClusterMetricsRow
         {
             ClusterId = input.Cluster.ClusterId,
@@ -59,8 +65,8 @@ public static class ClusterComputation
             DegreeCentralization = Structure.DegreeCentralization(graph),
             Components = components,
             LargestComponentShare = n == 0 ? double.NaN : (double)largest / n,
-            RevenueHhi = Concentration.Hhi(PresentRevenues(firms)),
-            Cr4 = Concentration.Cr4(PresentRevenues(firms)),
+            RevenueHhi = Concentration.Hhi(revenues),
+            Cr4 = Concentration.Cr4(revenues),
             Openness = Ratio(input.BoundaryWeight, input.BoundaryWeight + linkSums.Total),
             ForeignOpenness = Ratio(input.BoundaryForeignWeight, input.BoundaryWeight + linkSums.Total),
             LocalSourcingShare = Ratio(linkSums.Supply, linkSums.Supply + input.BoundarySupplyInWeight),
@@ -70,7 +76,7 @@ public static class ClusterComputation
         row = WithDiversity(row, composition);
         row = WithValueChain(row, firms, composition);
         row = WithResilience(row, input, context);
-        row = WithLifecycle(row, input, context);
+        row = WithLifecycle(row, input, context, scratch.FoundedYears);
 
         // The what-if rows: on this graph, its triangles and this betweenness (nothing recomputed from scratch), timed on their own.
         var scenarioTime = Stopwatch.StartNew();
@@ -84,23 +90,19 @@ public static class ClusterComputation
     /// <summary>Internal link weight sums: all kinds, supply/subcontract, kinship.</summary>
     private readonly record struct LinkSums(double Total, double Supply, double Kinship);
 
-    private static UndirectedGraph BuildGraph(ClusterUnitInput input, out LinkSums sums)
+    /// <summary>The cluster graph, built from the links in place into the worker's reusable graph buffers.</summary>
+    private static UndirectedGraph BuildGraph(ClusterUnitInput input, ClusterUnitScratch scratch, out LinkSums sums)
     {
-        var links = input.Links;
-        var src = new int[links.Length];
-        var dst = new int[links.Length];
-        var w = new double[links.Length];
+        var links = input.Links.Span;
         double total = 0, supply = 0, kinship = 0;
-        for (int i = 0; i < links.Length; i++)
+        foreach (ref readonly var l in links)
         {
-            var l = links[i];
-            src[i] = l.Source; dst[i] = l.Target; w[i] = l.Weight;
             total += l.Weight;
             if (l.Kind.IsSupply()) supply += l.Weight;
             else if (l.Kind == LinkKind.Kinship) kinship += l.Weight;
         }
         sums = new LinkSums(total, supply, kinship);
-        return UndirectedGraph.FromEdges(input.Firms.Length, src, dst, w);
+        return UndirectedGraph.FromEdges(input.Firms.Length, new ClusterLinkEdges(links), scratch.Graph);
     }
 
     /// <summary>Exact Brandes up to the configured size; above it a pivot estimate seeded by the run seed and the cluster id.</summary>
@@ -112,25 +114,25 @@ public static class ClusterComputation
     private static double Ratio(double numerator, double denominator) => denominator > 0 ? numerator / denominator : double.NaN;
 
     /// <summary>Checked: the validators bound each value (<c>ValueLimits</c>), so an overflow would be a bug, never a wrapped total.</summary>
-    private static long SumEmployees(ClusterFirm[] firms)
+    private static long SumEmployees(ReadOnlySpan<ClusterFirm> firms)
     {
         long sum = 0;
-        foreach (ref readonly var f in firms.AsSpan()) if (f.Employees > 0) sum = checked(sum + f.Employees);
+        foreach (ref readonly var f in firms) if (f.Employees > 0) sum = checked(sum + f.Employees);
         return sum;
     }
 
-    private static double SumRevenue(ClusterFirm[] firms)
+    private static double SumRevenue(ReadOnlySpan<ClusterFirm> firms)
     {
         double sum = 0;
-        foreach (ref readonly var f in firms.AsSpan()) if (!double.IsNaN(f.Revenue)) sum += f.Revenue;
+        foreach (ref readonly var f in firms) if (!double.IsNaN(f.Revenue)) sum += f.Revenue;
         return sum;
     }
 
     /// <summary>Σ export_revenue / Σ revenue over firms that report both.</summary>
-    private static double ExportShare(ClusterFirm[] firms)
+    private static double ExportShare(ReadOnlySpan<ClusterFirm> firms)
     {
         double exports = 0, revenue = 0;
-        foreach (ref readonly var f in firms.AsSpan())
+        foreach (ref readonly var f in firms)
         {
             if (double.IsNaN(f.Revenue) || double.IsNaN(f.ExportRevenue)) continue;
             exports += f.ExportRevenue; revenue += f.Revenue;
@@ -138,20 +140,18 @@ public static class ClusterComputation
         return Ratio(exports, revenue);
     }
 
-    private static double[] PresentRevenues(ClusterFirm[] firms)
+    /// <summary>The revenues that are present, in firm order, written into <paramref name="buffer"/> (the worker's scratch).</summary>
+    private static ReadOnlySpan<double> PresentRevenues(ReadOnlySpan<ClusterFirm> firms, double[] buffer)
     {
-        int count = 0;
-        foreach (ref readonly var f in firms.AsSpan()) if (!double.IsNaN(f.Revenue)) count++;
-        var values = new double[count];
         int k = 0;
-        foreach (ref readonly var f in firms.AsSpan()) if (!double.IsNaN(f.Revenue)) values[k++] = f.Revenue;
-        return values;
+        foreach (ref readonly var f in firms) if (!double.IsNaN(f.Revenue)) buffer[k++] = f.Revenue;
+        return buffer.AsSpan(0, k);
     }
 
-    private static ClusterComposition Compose(ClusterFirm[] firms)
+    private static ClusterComposition Compose(ReadOnlySpan<ClusterFirm> firms)
     {
         var c = new ClusterComposition();
-        foreach (ref readonly var f in firms.AsSpan())
+        foreach (ref readonly var f in firms)
         {
             if (f.IndustryCode is { } code && f.Employees >= 0)
                 c.EmploymentByIndustry[code] = c.EmploymentByIndustry.GetValueOrDefault(code) + f.Employees;
@@ -171,11 +171,11 @@ public static class ClusterComputation
         return row with { Variety = variety, RelatedVariety = related, UnrelatedVariety = unrelated };
     }
 
-    private static ClusterMetricsRow WithValueChain(ClusterMetricsRow row, ClusterFirm[] firms, ClusterComposition composition)
+    private static ClusterMetricsRow WithValueChain(ClusterMetricsRow row, ReadOnlySpan<ClusterFirm> firms, ClusterComposition composition)
     {
         Span<bool> present = stackalloc bool[Stages.Count];
         int stages = 0;
-        foreach (ref readonly var f in firms.AsSpan())
+        foreach (ref readonly var f in firms)
             if (f.Stage != Stage.None && !present[(int)f.Stage]) { present[(int)f.Stage] = true; stages++; }
         return row with
         {
@@ -202,12 +202,12 @@ public static class ClusterComputation
                 : double.NaN;
     }
 
-    private static ClusterMetricsRow WithLifecycle(ClusterMetricsRow row, ClusterUnitInput input, ClusterUnitContext context)
+    private static ClusterMetricsRow WithLifecycle(ClusterMetricsRow row, ClusterUnitInput input, ClusterUnitContext context, int[] buffer)
     {
         if (context.AsOfYear is not { } asOf) return row with { MedianFirmAge = double.NaN, EntryRate5y = double.NaN };
-        var founded = new List<int>(input.Firms.Length);
-        foreach (ref readonly var f in input.Firms.AsSpan()) if (f.FoundedYear != FirmRecord.MissingInt) founded.Add(f.FoundedYear);
-        var years = founded.ToArray();
+        int count = 0;
+        foreach (ref readonly var f in input.Firms.Span) if (f.FoundedYear != FirmRecord.MissingInt) buffer[count++] = f.FoundedYear;
+        var years = buffer.AsSpan(0, count);
         double medianAge = Lifecycle.MedianFirmAge(years, asOf);
         double entryRate = Lifecycle.EntryRate5y(years, asOf);
         double growth = EmploymentGrowth(input.EmploymentByYear, asOf);

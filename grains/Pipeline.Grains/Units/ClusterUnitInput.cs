@@ -22,11 +22,24 @@ public readonly record struct OutsideSale(int Seller, long Buyer, double Weight,
 /// Everything a cluster unit needs, as plain data (so it can be shipped to a remote silo): the cluster's firms sorted
 /// by firm_id, its internal links, sums over its boundary links, and its panel employment by year.
 /// </summary>
-public sealed class ClusterUnitInput
+/// <remarks>
+/// Ownership: an input cut by <see cref="Partitioning.PartitionedInput.ClusterInput"/> views pooled arrays
+/// (<see cref="ClusterInputBuffers"/>) that the holder gives back with <see cref="Dispose"/> once nothing reads the
+/// input any more — after the unit's output is computed (the output copies values, never these arrays). After
+/// Dispose reading it throws. Not disposing is safe (the arrays are then garbage-collected); reading a disposed input's
+/// memory kept from before Dispose is not. An input built from plain arrays (decoded, or in tests) owns nothing.
+/// </remarks>
+public sealed class ClusterUnitInput : IDisposable
 {
+    private ReadOnlyMemory<ClusterFirm> _firms;
+    private ReadOnlyMemory<ClusterLink> _links;
+    private ReadOnlyMemory<OutsideSale> _outsideSales = ReadOnlyMemory<OutsideSale>.Empty;
+    private ClusterInputBuffers? _buffers;
+    private bool _disposed;
+
     public required ClusterRecord Cluster { get; init; }
-    public required ClusterFirm[] Firms { get; init; }
-    public required ClusterLink[] Links { get; init; }
+    public required ReadOnlyMemory<ClusterFirm> Firms { get => _disposed ? throw Disposed() : _firms; init => _firms = value; }
+    public required ReadOnlyMemory<ClusterLink> Links { get => _disposed ? throw Disposed() : _links; init => _links = value; }
 
     /// <summary>Total weight of links with exactly one end in the cluster.</summary>
     public double BoundaryWeight { get; init; }
@@ -42,10 +55,31 @@ public sealed class ClusterUnitInput
     /// supply links in <see cref="Links"/> they give each firm's whole out-weight, which the scenarios' exposure
     /// columns need (the top buyer, foreign buyers, user scenario firms elsewhere).
     /// </summary>
-    public OutsideSale[] OutsideSales { get; init; } = [];
+    public ReadOnlyMemory<OutsideSale> OutsideSales { get => _disposed ? throw Disposed() : _outsideSales; init => _outsideSales = value; }
 
     /// <summary>Σ employees of the cluster's firms' panel rows, by year (empty without a panel).</summary>
     public required IReadOnlyDictionary<int, double> EmploymentByYear { get; init; }
+
+    /// <summary>The pooled arrays <see cref="Firms"/>, <see cref="Links"/> and <see cref="OutsideSales"/> view, if any.</summary>
+    internal ClusterInputBuffers? Buffers { get => _buffers; init => _buffers = value; }
+
+    /// <summary>
+    /// Gives the pooled arrays back (if the input has any). Idempotent. A pooled input read after this throws
+    /// <see cref="ObjectDisposedException"/> (so a unit retried on a given-back input fails loudly instead of
+    /// computing on an empty cluster); an input that owns plain arrays stays readable.
+    /// </summary>
+    public void Dispose()
+    {
+        var buffers = Interlocked.Exchange(ref _buffers, null);
+        if (buffers is null) return;
+        _disposed = true;
+        _firms = default;
+        _links = default;
+        _outsideSales = default;
+        ClusterInputBuffers.Return(buffers);
+    }
+
+    private ObjectDisposedException Disposed() => new(nameof(ClusterUnitInput), $"the input of cluster {Cluster.ClusterId} was given back to its pool");
 }
 
 /// <summary>Run-wide inputs every cluster unit shares: settings, the reference year and the national panel benchmark.</summary>

@@ -55,6 +55,17 @@ public sealed class UndirectedGraph
         return new UndirectedGraph(offsets, targets, weights);
     }
 
+    /// <summary>
+    /// The same built into the caller's reusable <paramref name="buffers"/> (no graph memory allocated once they are
+    /// large enough): the graph shares the buffers' arrays and is valid until the next build into them — the caller
+    /// owns both and must not let the graph outlive that (see <see cref="GraphBuffers"/>). Same rows, same values.
+    /// </summary>
+    public static UndirectedGraph FromEdges<TEdges>(int nodeCount, TEdges edges, GraphBuffers buffers) where TEdges : IEdgeList, allows ref struct
+    {
+        var (offsets, targets, weights) = CsrBuilder.Build(nodeCount, edges, symmetric: true, buffers);
+        return new UndirectedGraph(offsets, targets, weights, buffers.Strength, nodeCount, offsets[nodeCount]);
+    }
+
     /// <summary>Number of nodes; they are 0..NodeCount−1.</summary>
     public int NodeCount => _nodeCount;
 

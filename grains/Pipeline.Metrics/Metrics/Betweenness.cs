@@ -22,23 +22,39 @@ public static class Betweenness
     /// </summary>
     public static double[] Exact(UndirectedGraph g, int maxDegreeOfParallelism = 1)
     {
+        var result = new double[g.NodeCount];
+        Exact(g, result, maxDegreeOfParallelism);
+        return result;
+    }
+
+    /// <summary><see cref="Exact(UndirectedGraph, int)"/> written into <paramref name="result"/>[0..n) (the caller's buffer, e.g. a reused one).</summary>
+    public static void Exact(UndirectedGraph g, Span<double> result, int maxDegreeOfParallelism = 1)
+    {
         int n = g.NodeCount;
-        var sources = new int[n];
+        var sources = Scratch.Ints(Scratch.BetweennessSources, n);
         for (int i = 0; i < n; i++) sources[i] = i;
-        return FromPivots(g, sources, maxDegreeOfParallelism);
+        FromPivots(g, sources.AsSpan(0, n), maxDegreeOfParallelism, BrandesKernel.Fastest, result);
     }
 
     /// <summary>
     /// Seeded pivot estimate (Brandes &amp; Pich 2007): k = <paramref name="pivots"/> distinct sources drawn uniformly
-    /// by <see cref="SamplePivots"/> (SplitMix64, not System.Random), then <see cref="FromPivots"/>. k ≥ n gives
-    /// <see cref="Exact"/>. Deterministic for a seed and independent of the parallelism. O(k·m).
+    /// by <see cref="SamplePivots"/> (SplitMix64, not System.Random), then <see cref="FromPivots(UndirectedGraph, ReadOnlySpan{int}, int)"/>.
+    /// k ≥ n gives <see cref="Exact(UndirectedGraph, int)"/>. Deterministic for a seed and independent of the parallelism. O(k·m).
     /// </summary>
     public static double[] Estimate(UndirectedGraph g, int pivots, ulong seed, int maxDegreeOfParallelism = 1)
     {
+        var result = new double[g.NodeCount];
+        Estimate(g, pivots, seed, result, maxDegreeOfParallelism);
+        return result;
+    }
+
+    /// <summary><see cref="Estimate(UndirectedGraph, int, ulong, int)"/> written into <paramref name="result"/>[0..n) (the caller's buffer).</summary>
+    public static void Estimate(UndirectedGraph g, int pivots, ulong seed, Span<double> result, int maxDegreeOfParallelism = 1)
+    {
         ArgumentOutOfRangeException.ThrowIfLessThan(pivots, 1);
         int n = g.NodeCount;
-        if (pivots >= n) return Exact(g, maxDegreeOfParallelism);
-        return FromPivots(g, SamplePivots(n, pivots, seed), maxDegreeOfParallelism);
+        if (pivots >= n) { Exact(g, result, maxDegreeOfParallelism); return; }
+        FromPivots(g, SamplePivots(n, pivots, seed), maxDegreeOfParallelism, BrandesKernel.Fastest, result);
     }
 
     /// <summary>
@@ -53,11 +69,25 @@ public static class Betweenness
     /// <summary><see cref="FromPivots(UndirectedGraph, ReadOnlySpan{int}, int)"/> with a chosen kernel (tests compare them).</summary>
     internal static double[] FromPivots(UndirectedGraph g, ReadOnlySpan<int> pivots, int maxDegreeOfParallelism, BrandesKernel kernel)
     {
+        var result = new double[g.NodeCount];
+        FromPivots(g, pivots, maxDegreeOfParallelism, kernel, result);
+        return result;
+    }
+
+    /// <summary>
+    /// The pivot betweenness written into <paramref name="result"/>[0..n). Working memory (the pivot marks, the
+    /// renumbered pivots, the folded sources, the renumbered graph, the sums) is this thread's scratch or pooled and
+    /// is let go before returning: nothing of it is in the result.
+    /// </summary>
+    private static void FromPivots(UndirectedGraph g, ReadOnlySpan<int> pivots, int maxDegreeOfParallelism, BrandesKernel kernel, Span<double> result)
+    {
         int n = g.NodeCount;
-        var result = new double[n];
+        if (result.Length < n) throw new ArgumentException("The result span is shorter than the node count.", nameof(result));
+        result[..n].Clear();
         int k = pivots.Length;
-        if (n <= 2 || k == 0) return result;
-        var isPivot = new bool[n];
+        if (n <= 2 || k == 0) return;
+        var isPivot = Scratch.Bools(Scratch.BetweennessIsPivot, n);
+        Array.Clear(isPivot, 0, n);
         foreach (var s in pivots)
         {
             if ((uint)s >= (uint)n) throw new ArgumentOutOfRangeException(nameof(pivots), $"Pivot {s} is not a node.");
@@ -67,9 +97,9 @@ public static class Betweenness
         // Brandes runs on the graph renumbered in BFS order (neighbours share cache lines, consecutive sources are
         // near each other and share a batch); sums are mapped back.
         var h = g.RenumberedByBfs(out var rank);
-        var renumbered = new int[k];
+        var renumbered = Scratch.Ints(Scratch.BetweennessRenumbered, k);
         for (int i = 0; i < k; i++) renumbered[i] = rank[pivots[i]];
-        var sources = BetweennessSources.Fold(h, renumbered);
+        var sources = BetweennessSources.Fold(h, renumbered.AsSpan(0, k));
         var sums = ArrayPool<double>.Shared.Rent(n);
         Array.Clear(sums, 0, n);
         BrandesAccumulation.Run(h, sources, maxDegreeOfParallelism, kernel, sums);
@@ -77,14 +107,13 @@ public static class Betweenness
         double pivot = k > 1 ? 1.0 / ((double)(k - 1) * (n - 2)) : 0.0;
         for (int v = 0; v < n; v++) result[v] = sums[rank[v]] * (isPivot[v] ? pivot : nonPivot);
         ArrayPool<double>.Shared.Return(sums);
-        return result;
     }
 
     /// <summary>k distinct nodes of 0..n−1 chosen uniformly by a seeded partial Fisher–Yates shuffle (SplitMix64), sorted.</summary>
     public static int[] SamplePivots(int n, int k, ulong seed)
     {
         k = Math.Min(k, n);
-        var perm = new int[n];
+        var perm = Scratch.Ints(Scratch.Permutation, n);   // only the first k are kept (copied out)
         for (int i = 0; i < n; i++) perm[i] = i;
         ulong state = seed;
         for (int i = 0; i < k; i++)

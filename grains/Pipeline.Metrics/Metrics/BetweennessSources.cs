@@ -13,28 +13,38 @@ namespace Pipeline.Metrics;
 /// </summary>
 internal sealed class BetweennessSources
 {
-    /// <summary>The kept sources, ascending.</summary>
+    /// <summary>The kept sources, ascending: the first <see cref="Count"/> entries (the array is a per-thread scratch slot).</summary>
     public int[] Sources { get; }
 
-    /// <summary>w_r, aligned with <see cref="Sources"/>.</summary>
+    /// <summary>w_r, aligned with <see cref="Sources"/> (first <see cref="Count"/> entries).</summary>
     public double[] Weights { get; }
+
+    /// <summary>Number of kept sources.</summary>
+    public int Count { get; }
 
     /// <summary>Nodes that take L_p (c_p − 2) on top of the weighted Brandes sums, and that amount.</summary>
     public (int Node, double Amount)[] Corrections { get; }
 
-    private BetweennessSources(int[] sources, double[] weights, (int, double)[] corrections)
+    private BetweennessSources(int[] sources, double[] weights, int count, (int, double)[] corrections)
     {
         Sources = sources;
         Weights = weights;
+        Count = count;
         Corrections = corrections;
     }
 
-    /// <summary>Folds the distinct <paramref name="sources"/> of <paramref name="g"/>. O(n + |S|), plus a union–find pass when a leaf is folded.</summary>
+    /// <summary>
+    /// Folds the distinct <paramref name="sources"/> of <paramref name="g"/>. O(n + |S|), plus a union–find pass when a
+    /// leaf is folded. The kept sources and weights are this thread's <see cref="Scratch"/> slots: the result is valid
+    /// until the thread folds again (within one <see cref="Betweenness"/> call).
+    /// </summary>
     public static BetweennessSources Fold(UndirectedGraph g, ReadOnlySpan<int> sources)
     {
         int n = g.NodeCount;
-        var weight = new int[n];
-        var leaves = new int[n];
+        var weight = Scratch.Ints(Scratch.FoldWeight, n);
+        var leaves = Scratch.Ints(Scratch.FoldLeaves, n);
+        Array.Clear(weight, 0, n);
+        Array.Clear(leaves, 0, n);
         int folded = 0;
         foreach (var s in sources)
         {
@@ -46,11 +56,11 @@ internal sealed class BetweennessSources
         }
         int kept = 0;
         for (int v = 0; v < n; v++) if (weight[v] > 0) kept++;
-        var keptSources = new int[kept];
-        var keptWeights = new double[kept];
+        var keptSources = Scratch.Ints(Scratch.FoldKept, kept);
+        var keptWeights = Scratch.Doubles(Scratch.FoldKeptWeight, kept);
         for (int v = 0, i = 0; v < n; v++)
             if (weight[v] > 0) { keptSources[i] = v; keptWeights[i++] = weight[v]; }
-        return new BetweennessSources(keptSources, keptWeights, folded == 0 ? [] : LeafCorrections(g, leaves));
+        return new BetweennessSources(keptSources, keptWeights, kept, folded == 0 ? [] : LeafCorrections(g, leaves));
     }
 
     /// <summary>L_p (c_p − 2) for every node p with folded leaves; component sizes by union–find.</summary>

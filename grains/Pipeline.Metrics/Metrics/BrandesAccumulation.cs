@@ -30,7 +30,7 @@ internal static class BrandesAccumulation
     public static void Run(UndirectedGraph g, BetweennessSources sources, int maxDegreeOfParallelism, BrandesKernel kernel, double[] result)
     {
         int n = g.NodeCount;
-        int count = sources.Sources.Length;
+        int count = sources.Count;
         bool batched = kernel == BrandesKernel.Fastest && BatchedBrandesWorkspace.IsSupported && n <= BatchedBrandesWorkspace.MaxNodes;
         int unit = batched ? BatchedBrandesWorkspace.Lanes : 1;
         int units = (count + unit - 1) / unit;

@@ -25,15 +25,42 @@ public static class Clustering
     /// <summary>The local clustering coefficients from the triangle counts T(v) of <see cref="TriangleCounts"/> (0 for degree &lt; 2).</summary>
     public static double[] FromTriangles(UndirectedGraph g, ReadOnlySpan<long> triangles)
     {
+        var result = new double[g.NodeCount];
+        FromTriangles(g, triangles, result);
+        return result;
+    }
+
+    /// <summary><see cref="FromTriangles(UndirectedGraph, ReadOnlySpan{long})"/> written into <paramref name="result"/>[0..n) (the caller's buffer).</summary>
+    public static void FromTriangles(UndirectedGraph g, ReadOnlySpan<long> triangles, Span<double> result)
+    {
         int n = g.NodeCount;
-        var result = new double[n];
+        if (result.Length < n) throw new ArgumentException("The result span is shorter than the node count.", nameof(result));
         var offsets = g.Offsets;
         for (int v = 0; v < n; v++)
         {
             long d = offsets[v + 1] - offsets[v];
-            if (d >= 2) result[v] = (double)(2 * triangles[v]) / (double)(d * (d - 1));
+            result[v] = d >= 2 ? (double)(2 * triangles[v]) / (double)(d * (d - 1)) : 0.0;
         }
-        return result;
+    }
+
+    /// <summary>
+    /// <see cref="Average"/> of <see cref="Local"/> without the array of coefficients: the same coefficients summed in
+    /// node order (bit-identical), the triangle counts in this thread's scratch.
+    /// </summary>
+    internal static double AverageLocal(UndirectedGraph g)
+    {
+        int n = g.NodeCount;
+        if (n == 0) return double.NaN;
+        var triangles = Scratch.Longs(n);
+        CountTriangles(g, triangles);
+        var offsets = g.Offsets;
+        double sum = 0;
+        for (int v = 0; v < n; v++)
+        {
+            long d = offsets[v + 1] - offsets[v];
+            sum += d >= 2 ? (double)(2 * triangles[v]) / (double)(d * (d - 1)) : 0.0;
+        }
+        return sum / n;
     }
 
     /// <summary>Mean of the local coefficients, zeros included (<c>networkx.average_clustering</c>); NaN for no nodes.</summary>
@@ -51,6 +78,13 @@ public static class Clustering
         var triangles = new long[g.NodeCount];
         CountTriangles(g, triangles);
         return triangles;
+    }
+
+    /// <summary>T(v) of every node written into <paramref name="triangles"/>[0..n) (the caller's buffer, e.g. a reused one).</summary>
+    public static void TriangleCounts(UndirectedGraph g, Span<long> triangles)
+    {
+        if (triangles.Length < g.NodeCount) throw new ArgumentException("The span is shorter than the node count.", nameof(triangles));
+        CountTriangles(g, triangles);
     }
 
     /// <summary>

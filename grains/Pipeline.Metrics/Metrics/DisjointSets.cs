@@ -6,12 +6,24 @@ internal sealed class DisjointSets
     private readonly int[] _parent;
     private readonly int[] _size;
 
-    public DisjointSets(int n)
+    public DisjointSets(int n) : this(n, new int[n], new int[n])
     {
-        _parent = new int[n];
-        _size = new int[n];
+    }
+
+    /// <summary>
+    /// Sets over 0..n−1 kept in the caller's arrays (at least n long, e.g. per-thread <see cref="Scratch"/> slots):
+    /// they are overwritten here and belong to these sets until the caller's kernel call ends.
+    /// </summary>
+    public DisjointSets(int n, int[] parent, int[] size)
+    {
+        _parent = parent;
+        _size = size;
         for (int i = 0; i < n; i++) { _parent[i] = i; _size[i] = 1; }
     }
+
+    /// <summary>Sets over 0..n−1 in this thread's scratch slots <paramref name="parentSlot"/> and <paramref name="sizeSlot"/>.</summary>
+    public static DisjointSets InScratch(int n, int parentSlot, int sizeSlot) =>
+        new(n, Scratch.Ints(parentSlot, n), Scratch.Ints(sizeSlot, n));
 
     public int Find(int x)
     {

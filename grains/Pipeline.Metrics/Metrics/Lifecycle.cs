@@ -18,12 +18,14 @@ public static class Lifecycle
 
     public static double MedianFirmAge(ReadOnlySpan<int> foundedYears, int asOf)
     {
-        var ages = new List<int>(foundedYears.Length);
-        foreach (var y in foundedYears) if (y <= asOf) ages.Add(asOf - y);
-        if (ages.Count == 0) return double.NaN;
+        var buffer = Scratch.Ints(Scratch.LifecycleAges, foundedYears.Length);   // this thread's, only within this call
+        int count = 0;
+        foreach (var y in foundedYears) if (y <= asOf) buffer[count++] = asOf - y;
+        if (count == 0) return double.NaN;
+        var ages = buffer.AsSpan(0, count);
         ages.Sort();
-        int m = ages.Count / 2;
-        return ages.Count % 2 == 1 ? ages[m] : (ages[m - 1] + ages[m]) / 2.0;
+        int m = count / 2;
+        return count % 2 == 1 ? ages[m] : (ages[m - 1] + ages[m]) / 2.0;
     }
 
     public static double EntryRate5y(ReadOnlySpan<int> foundedYears, int asOf)

@@ -99,15 +99,16 @@ public static class NodeRemoval
     /// <summary>
     /// The structure of an arbitrary graph <paramref name="after"/> (the cluster graph rebuilt without what a scenario
     /// removed), with <c>Isolated</c> = nodes of degree 0 in it whose degree in the graph before,
-    /// <paramref name="degreeBefore"/>, was positive. Components by union–find, clustering by the forward algorithm.
+    /// <paramref name="degreeBefore"/>, was positive. Components by union–find, clustering by the forward algorithm
+    /// (working arrays in per-thread scratch, no per-node allocation).
     /// </summary>
     public static StructureAfter Measure(UndirectedGraph after, ReadOnlySpan<int> degreeBefore)
     {
         int n = after.NodeCount;
         var (components, largest) = Structure.Components(after);
-        var local = Clustering.Local(after);
+        double averageClustering = Clustering.AverageLocal(after);
         int isolated = 0;
         for (int v = 0; v < n; v++) if (after.Degree(v) == 0 && degreeBefore[v] > 0) isolated++;
-        return new StructureAfter(n, after.EdgeCount, components, largest, Clustering.Average(local), isolated);
+        return new StructureAfter(n, after.EdgeCount, components, largest, averageClustering, isolated);
     }
 }

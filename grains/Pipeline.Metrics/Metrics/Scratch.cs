@@ -8,29 +8,52 @@ namespace Pipeline.Metrics;
 /// </summary>
 internal static class Scratch
 {
-    /// <summary>Slot numbers, one per kernel array, so no two users on a thread share a slot.</summary>
-    public const int ClusteringForward = 0, ClusteringMark = 1, ClusteringStart = 2, StructuralHolesMaxWeight = 0, StructuralHolesShare = 1;
+    /// <summary>
+    /// Slot numbers, one per kernel array, so no two users on a thread share a slot. A slot is used only inside one
+    /// kernel call (nothing of it is returned or kept), so kernels that call each other never see their arrays change.
+    /// </summary>
+    public const int ClusteringForward = 0, ClusteringMark = 1, ClusteringStart = 2,
+        BetweennessSources = 3, BetweennessRenumbered = 4, FoldWeight = 5, FoldLeaves = 6, FoldKept = 7,
+        SetParent = 8, SetSize = 9, RobustnessByKey = 10, RobustnessRank = 11, RobustnessDegree = 12, RobustnessOrder = 13,
+        RobustnessSetParent = 14, RobustnessSetSize = 15, Permutation = 16, LifecycleAges = 17, IntSlots = 18;
+
+    /// <summary>Double slots.</summary>
+    public const int StructuralHolesMaxWeight = 0, StructuralHolesShare = 1, FoldKeptWeight = 2, DoubleSlots = 3;
+
+    /// <summary>Long slots (besides the single <see cref="Longs(int)"/> array of the clustering kernel).</summary>
+    public const int RobustnessKeys = 0, RobustnessHeap = 1, LongSlots = 2;
+
+    /// <summary>Bool slots.</summary>
+    public const int BetweennessIsPivot = 0, RobustnessRemoved = 1, RobustnessPresent = 2, BoolSlots = 3;
 
     [ThreadStatic] private static int[]?[]? t_ints;
     [ThreadStatic] private static long[]? t_longs;
+    [ThreadStatic] private static long[]?[]? t_longSlots;
     [ThreadStatic] private static double[]?[]? t_doubles;
+    [ThreadStatic] private static bool[]?[]? t_bools;
 
     /// <summary>This thread's int array of slot <paramref name="slot"/>, at least <paramref name="length"/> long; stale contents.</summary>
-    public static int[] Ints(int slot, int length) => Get(ref t_ints, slot, length);
+    public static int[] Ints(int slot, int length) => Get(ref t_ints, slot, length, IntSlots);
 
     /// <summary>This thread's double array of slot <paramref name="slot"/>, at least <paramref name="length"/> long; stale contents.</summary>
-    public static double[] Doubles(int slot, int length) => Get(ref t_doubles, slot, length);
+    public static double[] Doubles(int slot, int length) => Get(ref t_doubles, slot, length, DoubleSlots);
 
-    /// <summary>This thread's long array (one slot), at least <paramref name="length"/> long; stale contents.</summary>
+    /// <summary>This thread's long array of slot <paramref name="slot"/>, at least <paramref name="length"/> long; stale contents.</summary>
+    public static long[] Longs(int slot, int length) => Get(ref t_longSlots, slot, length, LongSlots);
+
+    /// <summary>This thread's bool array of slot <paramref name="slot"/>, at least <paramref name="length"/> long; stale contents.</summary>
+    public static bool[] Bools(int slot, int length) => Get(ref t_bools, slot, length, BoolSlots);
+
+    /// <summary>This thread's long array (one slot, the clustering kernel's), at least <paramref name="length"/> long; stale contents.</summary>
     public static long[] Longs(int length)
     {
         if (t_longs is null || t_longs.Length < length) t_longs = new long[Grow(length)];
         return t_longs;
     }
 
-    private static T[] Get<T>(ref T[]?[]? slots, int slot, int length)
+    private static T[] Get<T>(ref T[]?[]? slots, int slot, int length, int count)
     {
-        slots ??= new T[]?[4];
+        slots ??= new T[]?[count];
         var a = slots[slot];
         if (a is null || a.Length < length) slots[slot] = a = new T[Grow(length)];
         return a;

@@ -33,10 +33,14 @@ public static class Structure
         return (components, largest);
     }
 
-    /// <summary>The connected components as union–find sets (one Union per edge). O(n + m).</summary>
+    /// <summary>
+    /// The connected components as union–find sets (one Union per edge). O(n + m). The sets live in this thread's
+    /// <see cref="Scratch"/> (slots <see cref="Scratch.SetParent"/>, <see cref="Scratch.SetSize"/>): valid until the
+    /// thread's next call, so callers read them before returning and never keep them.
+    /// </summary>
     internal static DisjointSets ComponentSets(UndirectedGraph g)
     {
-        var sets = new DisjointSets(g.NodeCount);
+        var sets = DisjointSets.InScratch(g.NodeCount, Scratch.SetParent, Scratch.SetSize);
         for (int v = 0; v < g.NodeCount; v++)
             foreach (var u in g.Neighbors(v))
                 if (u > v) sets.Union(u, v);

@@ -37,26 +37,38 @@ internal sealed class UnitStaging(PartitionedInput input, string inputSha256, by
         try
         {
             if (_plan[i] is not ClusterUnit u) return await store.HasOutputAsync(Key(i), ct).ConfigureAwait(false);
+            // The cut views pooled arrays (ClusterUnitInput's remarks): a kept cut belongs to the unit grain that
+            // reads it (it gives the arrays back once its output is stored); a cut only hashed or encoded is given
+            // back here.
             ClusterUnitInput? cut = null;
-            if (_keys[i] is null)
+            bool keep = false;
+            try
             {
-                cut = input.ClusterInput(u.Cluster);
-                _keys[i] = UnitKeys.ForCluster(u.UnitId, cut, context);
+                if (_keys[i] is null)
+                {
+                    cut = input.ClusterInput(u.Cluster);
+                    _keys[i] = UnitKeys.ForCluster(u.UnitId, cut, context);
+                }
+                var key = _keys[i]!;
+                if (await store.HasOutputAsync(key, ct).ConfigureAwait(false)) return true;
+                cut ??= input.ClusterInput(u.Cluster);
+                if (!local || again)
+                {
+                    await store.PutClusterInputAsync(key, cut, ct).ConfigureAwait(false);
+                    Interlocked.Increment(ref _put);
+                }
+                if (local || again)
+                {
+                    store.KeepClusterInput(key, cut);
+                    keep = true;
+                    Interlocked.Increment(ref _kept);
+                }
+                return false;
             }
-            var key = _keys[i]!;
-            if (await store.HasOutputAsync(key, ct).ConfigureAwait(false)) return true;
-            cut ??= input.ClusterInput(u.Cluster);
-            if (local || again)
+            finally
             {
-                store.KeepClusterInput(key, cut);
-                Interlocked.Increment(ref _kept);
+                if (!keep) cut?.Dispose();
             }
-            if (!local || again)
-            {
-                await store.PutClusterInputAsync(key, cut, ct).ConfigureAwait(false);
-                Interlocked.Increment(ref _put);
-            }
-            return false;
         }
         finally
         {

@@ -10,7 +10,9 @@ public sealed class ClusterGrain(UnitWorkers workers, RunWorkStores stores, ILoc
 {
     protected override async Task<UnitComputed> ComputeAsync(IRunWorkStore store, UnitAssignment a)
     {
-        var input = await store.GetClusterInputAsync(a.UnitKey, CancellationToken.None);
+        // The input may view pooled arrays (cut in this process): given back when this method ends, after the
+        // output is computed and stored (the output copies values, never the input's arrays).
+        using var input = await store.GetClusterInputAsync(a.UnitKey, CancellationToken.None);
         var context = await store.GetContextAsync(CancellationToken.None);
         int parallelism = Math.Clamp(a.Parallelism, 1, Workers.Count);
         var output = await Workers.RunAsync(parallelism, () =>

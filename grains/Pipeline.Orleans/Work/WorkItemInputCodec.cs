@@ -89,17 +89,17 @@ public static class WorkItemInputCodec
         var k = c.Cluster;
         w.Write(k.ClusterId); w.Write(k.Name); w.Write(k.Province); w.Write(k.Prefecture); w.Write(k.County); w.Write(k.MainProduct); w.Write((byte)k.Type);
         w.Write(c.Firms.Length);
-        foreach (var f in c.Firms)
+        foreach (var f in c.Firms.Span)
         {
             w.Write(f.FirmId); w.WriteNullable(f.Province); w.Write(f.Employees); w.Write(f.Revenue); w.Write(f.ExportRevenue);
             w.WriteNullable(f.IndustryCode); w.Write((byte)f.Stage); w.Write(f.FoundedYear); w.Write(f.Foreign);
         }
         w.Write(c.Links.Length);
-        foreach (var l in c.Links) { w.Write(l.Source); w.Write(l.Target); w.Write(l.Weight); w.Write((byte)l.Kind); }
+        foreach (var l in c.Links.Span) { w.Write(l.Source); w.Write(l.Target); w.Write(l.Weight); w.Write((byte)l.Kind); }
         w.Write(c.BoundaryWeight); w.Write(c.BoundaryForeignWeight); w.Write(c.BoundarySupplyInWeight);
         w.WriteYearSums(c.EmploymentByYear);
         w.Write(c.OutsideSales.Length);
-        foreach (var o in c.OutsideSales) { w.Write(o.Seller); w.Write(o.Buyer); w.Write(o.Weight); w.Write(o.Foreign); }
+        foreach (var o in c.OutsideSales.Span) { w.Write(o.Seller); w.Write(o.Buyer); w.Write(o.Weight); w.Write(o.Foreign); }
     }
 
     private static ClusterUnitInput ReadCluster(BinaryReader r)

@@ -2,7 +2,7 @@ using Xunit;
 
 namespace Pipeline.Metrics.Tests.GraphMetrics;
 
-/// <summary>Targeted-attack robustness: the bucket-queue + reverse union–find version equals the naive definition.</summary>
+/// <summary>Targeted-attack robustness: the lazy max-heap + reverse union–find version equals the naive definition.</summary>
 public class RobustnessTests
 {
     [Fact]

@@ -32,8 +32,9 @@ public class ScenarioCodecTests
         {
             var original = input.ClusterInput(c);
             var decoded = Assert.IsType<StagedCluster>(Assert.Single(WorkItemInputCodec.Decode(new MemoryStream(WorkItemInputCodec.EncodeCluster("u", original))))).Input;
-            Assert.Equal(original.OutsideSales, decoded.OutsideSales);
-            Assert.Equal(original.Firms, decoded.Firms);
+            Assert.Equal(original.OutsideSales.ToArray(), decoded.OutsideSales.ToArray());
+            Assert.Equal(original.Firms.ToArray(), decoded.Firms.ToArray());
+            Assert.Equal(original.Links.ToArray(), decoded.Links.ToArray());
             if (original.OutsideSales.Length > 0) withOutsideSales++;
 
             var here = ClusterComputation.Compute(original, input.Context);
