@@ -21,7 +21,7 @@ public class PartWriterTests
     [InlineData(5000, 700)]       // row groups smaller than a gather block
     [InlineData(5000, 2500)]      // row groups spanning several blocks, the last one partial
     [InlineData(1, 1_000_000)]
-    public void Array_List_and_other_row_lists_give_the_same_bytes_that_read_back_as_the_rows(int n, int rowGroupRows)
+    public async Task Array_List_and_other_row_lists_give_the_same_bytes_that_read_back_as_the_rows(int n, int rowGroupRows)
     {
         var rows = InteropTable.Rows(n, 7 + n);
         var lists = new IReadOnlyList<InteropRow>[] { rows, rows.ToList(), new ReadOnlyCollection<InteropRow>(rows) };
@@ -30,7 +30,7 @@ public class PartWriterTests
         {
             using var folder = new TempFolder();
             var format = new OutputOptions { RowGroupRows = rowGroupRows }.ForRun(new Dictionary<string, string> { ["pipeline.run_id"] = "w" });
-            var result = new ParquetTableWriter(new LocalFolderStore(folder.Path), "run", format).WriteAsync(InteropTable.Table, list).GetAwaiter().GetResult();
+            var result = await new ParquetTableWriter(new LocalFolderStore(folder.Path), "run", format).WriteAsync(InteropTable.Table, list);
             written.Add(result.Files.ToDictionary(f => f.Name, f => File.ReadAllBytes(Path.Combine(folder.Path, "run", f.Name))));
         }
         foreach (var other in written.Skip(1))
@@ -54,7 +54,7 @@ public class PartWriterTests
     [Theory]
     [InlineData(1)]               // one column per batch
     [InlineData(60 * 2500)]       // two or three columns per batch
-    public void Gathering_columns_in_batches_gives_the_same_bytes(long gatherBytes)
+    public async Task Gathering_columns_in_batches_gives_the_same_bytes(long gatherBytes)
     {
         var rows = InteropTable.Rows(5000, 3);
         var bytes = new List<byte[]>();
@@ -63,7 +63,7 @@ public class PartWriterTests
             var format = new OutputOptions { RowGroupRows = 2500 }.ForRun(new Dictionary<string, string> { ["pipeline.run_id"] = "b" });
             if (batch is { } b) format = format with { GatherBytes = b };
             using var output = new MemoryStream();
-            ParquetPartWriter.WriteAsync(output, InteropTable.Table, format, rows, Enumerable.Range(0, rows.Length).ToArray()).GetAwaiter().GetResult();
+            await ParquetPartWriter.WriteAsync(output, InteropTable.Table, format, rows, Enumerable.Range(0, rows.Length).ToArray());
             bytes.Add(output.ToArray());
         }
         Assert.True(bytes[0].AsSpan().SequenceEqual(bytes[1]));
