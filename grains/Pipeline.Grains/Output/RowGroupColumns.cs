@@ -9,8 +9,8 @@ namespace Pipeline.Grains.Output;
 /// batch taking its value out of a block before the next block: a block's rows stay in cache for all those columns,
 /// instead of every column walking all of the row group's rows again (the rows of one Hive partition are scattered
 /// across the table's rows, so a column-by-column walk misses the cache on nearly every value). The columns are
-/// gathered in batches of at most <paramref name="batchBytes"/> of buffers, in schema order (with 64 MiB, a
-/// 320,000-row group of firm_metrics is one batch, a 1 M-row group three), so a writer never holds more than one batch.
+/// gathered in batches of at most <paramref name="batchBytes"/> of buffers, in schema order (with the default 16 MiB,
+/// a 1 M-row group of firm_metrics takes about ten), so a writer never holds more than one batch.
 /// </summary>
 internal sealed class RowGroupColumns<TRow>(IReadOnlyList<OutputColumn<TRow>> columns, int capacity, long batchBytes) : IDisposable
 {
