@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Pipeline.Metrics.Graphs;
 
 namespace Pipeline.Grains.Units;
 
@@ -35,8 +36,8 @@ internal sealed class ClusterInputBuffers
     {
         if (!s_idle.TryTake(out var b)) b = new ClusterInputBuffers();
         else Interlocked.Decrement(ref s_idleCount);
-        if (b.Firms.Length < firms) b.Firms = new ClusterFirm[Grow(firms)];
-        if (b.Links.Length < links) b.Links = new ClusterLink[Grow(links)];
+        if (b.Firms.Length < firms) b.Firms = new ClusterFirm[BufferGrowth.Size(firms)];
+        if (b.Links.Length < links) b.Links = new ClusterLink[BufferGrowth.Size(links)];
         b.FirmCount = firms;
         return b;
     }
@@ -44,7 +45,7 @@ internal sealed class ClusterInputBuffers
     /// <summary>Room for <paramref name="sales"/> outside sales in this set (stale contents).</summary>
     public OutsideSale[] SalesFor(int sales)
     {
-        if (Sales.Length < sales) Sales = new OutsideSale[Grow(sales)];
+        if (Sales.Length < sales) Sales = new OutsideSale[BufferGrowth.Size(sales)];
         return Sales;
     }
 
@@ -56,7 +57,4 @@ internal sealed class ClusterInputBuffers
         if (Interlocked.Increment(ref s_idleCount) <= Retained) s_idle.Add(b);
         else Interlocked.Decrement(ref s_idleCount);
     }
-
-    /// <summary>Room for growth (×1.25) so a run of slightly larger clusters does not reallocate each time.</summary>
-    private static int Grow(int length) => (int)Math.Min(Array.MaxLength, Math.Max(16L, length + (long)length / 4));
 }

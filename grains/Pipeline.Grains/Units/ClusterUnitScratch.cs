@@ -35,14 +35,11 @@ internal sealed class ClusterUnitScratch
         var s = t_cached ??= new ClusterUnitScratch();
         if (s.Triangles.Length < firms)
         {
-            int size = Grow(firms);
+            int size = BufferGrowth.Size(firms);
             (s.Triangles, s.FirmIds) = (new long[size], new long[size]);
             (s.Clustering, s.Betweenness, s.Constraint, s.EffectiveSize, s.Revenues) = (new double[size], new double[size], new double[size], new double[size], new double[size]);
             (s.FoundedYears, s.RebuiltIndex, s.RebuiltDegreeBefore) = (new int[size], new int[size], new int[size]);
         }
         return s;
     }
-
-    /// <summary>Room for growth (×1.25) so a run of slightly larger clusters does not reallocate each time.</summary>
-    private static int Grow(int length) => (int)Math.Min(Array.MaxLength, Math.Max(16L, length + (long)length / 4));
 }

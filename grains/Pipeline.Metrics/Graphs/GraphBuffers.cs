@@ -23,7 +23,7 @@ public sealed class GraphBuffers
     {
         if (Offsets.Length < nodes + 1)
         {
-            int size = Grow(nodes + 1);
+            int size = BufferGrowth.Size(nodes + 1);
             (Offsets, Fill, Strength) = (new int[size], new int[size], new double[size]);
         }
         Array.Clear(Offsets, 0, nodes + 1);
@@ -34,11 +34,8 @@ public sealed class GraphBuffers
     {
         if (Targets.Length < entries)
         {
-            int size = Grow(entries);
+            int size = BufferGrowth.Size(entries);
             (Targets, Weights) = (new int[size], new double[size]);
         }
     }
-
-    /// <summary>Room for growth (×1.25) so a run of slightly larger graphs does not reallocate each time.</summary>
-    private static int Grow(int length) => (int)Math.Min(Array.MaxLength - 1, Math.Max(16L, length + (long)length / 4));
 }

@@ -22,19 +22,16 @@ internal sealed class RenumberScratch
         var s = t_cached ??= new RenumberScratch();
         if (s.Order.Length < nodes)
         {
-            int size = Grow(nodes);
+            int size = BufferGrowth.Size(nodes);
             (s.Keys, s.ByDegree, s.Order, s.Rank, s.Seen, s.Strength) = (new long[size], new int[size], new int[size], new int[size], new bool[size], new double[size]);
             s.Offsets = new int[size + 1];
         }
         if (s.Targets.Length < entries)
         {
-            int size = Grow(entries);
+            int size = BufferGrowth.Size(entries);
             (s.Targets, s.Weights) = (new int[size], new double[size]);
         }
         Array.Clear(s.Seen, 0, nodes);
         return s;
     }
-
-    /// <summary>Room for growth (×1.25) so a run of slightly larger clusters does not reallocate each time.</summary>
-    private static int Grow(int length) => (int)Math.Min(Array.MaxLength - 1, Math.Max(16L, length + (long)length / 4));
 }

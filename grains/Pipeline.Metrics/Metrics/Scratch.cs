@@ -1,3 +1,5 @@
+using Pipeline.Metrics.Graphs;
+
 namespace Pipeline.Metrics;
 
 /// <summary>
@@ -47,7 +49,7 @@ internal static class Scratch
     /// <summary>This thread's long array (one slot, the clustering kernel's), at least <paramref name="length"/> long; stale contents.</summary>
     public static long[] Longs(int length)
     {
-        if (t_longs is null || t_longs.Length < length) t_longs = new long[Grow(length)];
+        if (t_longs is null || t_longs.Length < length) t_longs = new long[BufferGrowth.Size(length)];
         return t_longs;
     }
 
@@ -55,10 +57,7 @@ internal static class Scratch
     {
         slots ??= new T[]?[count];
         var a = slots[slot];
-        if (a is null || a.Length < length) slots[slot] = a = new T[Grow(length)];
+        if (a is null || a.Length < length) slots[slot] = a = new T[BufferGrowth.Size(length)];
         return a;
     }
-
-    /// <summary>Room for growth (×1.25) so a run of slightly larger units does not reallocate each time.</summary>
-    private static int Grow(int length) => (int)Math.Min(Array.MaxLength, Math.Max(16L, length + (long)length / 4));
 }
