@@ -71,11 +71,16 @@ internal sealed class ActiveSilos(IGrainFactory grains)
 
     public void Started(string silo) => _inFlight[silo] = _inFlight.GetValueOrDefault(silo) + 1;
 
-    public void Ended(string silo, int workers, bool done)
+    /// <summary>
+    /// A unit dispatched to <paramref name="dispatched"/> ended on <paramref name="ranOn"/>. They differ when placement
+    /// put the grain elsewhere (a silo that just joined is not yet a placement target everywhere): the room is given
+    /// back where it was taken, or the new silo would look full for the rest of the run and never get work.
+    /// </summary>
+    public void Ended(string dispatched, string ranOn, int workers, bool done)
     {
-        _inFlight[silo] = Math.Max(0, _inFlight.GetValueOrDefault(silo) - 1);
-        if (workers > 0) _workers[silo] = workers;
-        if (done) _done[silo] = _done.GetValueOrDefault(silo) + 1;
+        _inFlight[dispatched] = Math.Max(0, _inFlight.GetValueOrDefault(dispatched) - 1);
+        if (workers > 0) _workers[ranOn] = workers;
+        if (done) _done[ranOn] = _done.GetValueOrDefault(ranOn) + 1;
     }
 
     /// <summary>Units done per silo, for the run's log.</summary>

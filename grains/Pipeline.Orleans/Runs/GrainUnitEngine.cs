@@ -150,7 +150,7 @@ public sealed class GrainUnitEngine(IGrainFactory grains, RunWorkStores stores, 
     }
 
     /// <summary>How a dispatch of unit <c>Index</c> ended; <c>Reused</c> when its output was already stored before it was dispatched.</summary>
-    private sealed record UnitEnded(int Index, string Silo, UnitProgress? Progress, string? Lost, bool Reused = false);
+    private sealed record UnitEnded(int Index, string Dispatched, string Silo, UnitProgress? Progress, string? Lost, bool Reused = false);
 
     private async Task DispatchAsync(IReadOnlyList<UnitOfWork> plan, UnitStaging staging, IRunObserver observer, CancellationToken ct)
     {
@@ -196,7 +196,7 @@ public sealed class GrainUnitEngine(IGrainFactory grains, RunWorkStores stores, 
             catch (OperationCanceledException) when (!ct.IsCancellationRequested) { continue; } // refresh the silos and look again
             inFlight--;
             var p = e.Progress;
-            silos.Ended(e.Silo, p?.Workers ?? 0, p?.Phase == UnitPhase.Done);
+            silos.Ended(e.Dispatched, e.Silo, p?.Workers ?? 0, p?.Phase == UnitPhase.Done);
             var unit = plan[e.Index];
             if (p is { Phase: UnitPhase.Done })
             {
@@ -237,7 +237,7 @@ public sealed class GrainUnitEngine(IGrainFactory grains, RunWorkStores stores, 
                 // Its input could not be staged (the storage account did not answer): a failed attempt of the unit.
                 var now = DateTimeOffset.UtcNow;
                 var failed = new UnitProgress(UnitPhase.Failed, silo, 0, Started: now, Finished: now, Error: $"staging its input failed: {e.Message}", SiloName: "coordinator");
-                await report.WriteAsync(new UnitEnded(i, silo, failed, null), CancellationToken.None).ConfigureAwait(false);
+                await report.WriteAsync(new UnitEnded(i, silo, silo, failed, null), CancellationToken.None).ConfigureAwait(false);
                 return;
             }
             var key = staging.Key(i);
@@ -249,7 +249,7 @@ public sealed class GrainUnitEngine(IGrainFactory grains, RunWorkStores stores, 
             UnitCall.Ended ended;
             try { ended = await UnitCall.RunAsync(grain, assignment, silo, address, active, options, null, token).ConfigureAwait(false); }
             catch (OperationCanceledException) { return; }
-            await report.WriteAsync(new UnitEnded(i, ended.Silo, ended.Progress, ended.Lost, reused), CancellationToken.None).ConfigureAwait(false);
+            await report.WriteAsync(new UnitEnded(i, silo, ended.Silo, ended.Progress, ended.Lost, reused), CancellationToken.None).ConfigureAwait(false);
         }
     }
 }
