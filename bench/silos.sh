@@ -9,7 +9,10 @@
 #   2 pinned silos   silos on cores 0 and 1 with one worker each (CLUSTER_SILO_PREFIXES="taskset -c 0;taskset -c 1"):
 #                    two one-core machines
 #
-# Goals (issue 13): 2 pinned silos >= 1.8x one pinned silo; 1 silo <= 1.10x the embedded time. The client that
+# Goals (issue 13): 2 pinned silos >= 1.8x one pinned silo; 1 silo <= 1.10x the embedded time. Each row's run is
+# also split into the run itself (the coordinator's clock, from its `Run ... finished in` line) and the client's part
+# (the rest of the wall time), and the last lines give Amdahl's bound for the pinned goal: one pinned silo's wall
+# time over its client part plus half its run, what two silos would take if the whole run split perfectly. The client that
 # follows a cluster run is not pinned (it only submits and polls; the run's coordinator grain reads, partitions,
 # aggregates and writes inside the cluster). Each cluster configuration gets a fresh Azurite and cluster in its own
 # state directory (CLUSTER_STATE_DIR=bench/.data/cluster), so it never meets another cluster of this machine.
@@ -49,7 +52,9 @@ run_once() {
   python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$t0" "$t1"
 }
 
-declare -A wall loads
+declare -A wall loads own
+# The run's own time (the coordinator's clock, from its start to its publish) in a run's log.
+own_time() { sed -n 's/^Run .* finished in \([0-9.]*\) s\.$/\1/p' "$1" | tail -n 1; }
 # measure KEY [cluster setup: "start N" with env] — best wall time of $repeats runs.
 measure() {
   local key="$1" mode="$2" best="" w i
@@ -66,9 +71,11 @@ measure() {
       done
       bash infra/cluster.sh stop 2>/dev/null || true
     fi
-    if [ -z "$best" ] || python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) < float(sys.argv[2]) else 1)" "$w" "$best"; then best="$w"; fi
+    if [ -z "$best" ] || python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) < float(sys.argv[2]) else 1)" "$w" "$best"; then
+      best="$w"; own[$key]="$(own_time "$logs/$key-$i.log")"
+    fi
     loads[$key]="$before"
-    echo "  $key #$i: $w s (load average before: $before)" >&2
+    echo "  $key #$i: $w s, the run itself $(own_time "$logs/$key-$i.log") s (load average before: $before)" >&2
   done
   wall[$key]="$best"
 }
@@ -91,4 +98,15 @@ printf '| %-42s | %8s | %-22s | %-34s |\n' "1 silo, 2 workers, both cores" "${wa
 printf '| %-42s | %8s | %-22s | %-34s |\n' "1 silo pinned to core 0, 1 worker" "${wall[pinned1]}" "${loads[pinned1]}" "1.00"
 printf '| %-42s | %8s | %-22s | %-34s |\n' "2 silos pinned to cores 0 and 1, 1 worker each" "${wall[pinned2]}" "${loads[pinned2]}" "$(ratio "${wall[pinned1]}" "${wall[pinned2]}")× faster than 1 pinned (goal ≥ 1.8)"
 echo
+# Amdahl's bound for the pinned goal: the client's part of a wall time (start, connect, submit, follow to the end,
+# print: wall minus the run's own time) does not shrink with silos. Even if every stage of the run split perfectly
+# over two silos, two pinned silos could be at most this much faster than one.
+python3 - "${wall[pinned1]}" "${own[pinned1]}" "${wall[pinned2]}" "${own[pinned2]}" <<'PY'
+import sys
+w1, r1, w2, r2 = map(float, sys.argv[1:])
+c1, c2 = w1 - r1, w2 - r2
+print(f"1 pinned silo: wall {w1:.1f} s = the run itself {r1:.1f} s + the client's part {c1:.1f} s; "
+      f"2 pinned silos: {w2:.1f} s = {r2:.1f} s + {c2:.1f} s (the run itself {r1 / r2:.2f}× faster)")
+print(f"bound if the whole run split perfectly over 2 silos: {w1:.1f} / ({c1:.1f} + {r1:.1f} / 2) = {w1 / (c1 + r1 / 2):.2f}× (goal ≥ 1.8)")
+PY
 echo "load average at end: $(load); logs: $logs"

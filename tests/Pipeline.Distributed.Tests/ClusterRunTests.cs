@@ -54,9 +54,13 @@ public sealed class ClusterRunTests(ClusterData data, ITestOutputHelper log)
         if (silos == 3 && dataset == "region")
         {
             // Dispatch is balanced: every silo computed units.
-            var spread = r.Stdout.Split('\n').Single(l => l.Contains("units per silo:"));
+            var spread = r.Stdout.Split('\n').Single(l => l.Contains("units per silo"));
             log.WriteLine(spread);
             for (int n = 1; n <= 3; n++) Assert.Contains($"silo-{n} ", spread);
+            // Each silo's units held its workers for a measured time (the computation's, from the unit grains).
+            var busy = System.Text.RegularExpressions.Regex.Matches(spread, @"silo-\d+ [\d,]+ \((\d+\.\d) s\)");
+            Assert.Equal(3, busy.Count);
+            Assert.All(busy, m => Assert.True(double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) > 0, spread));
             // Three silos computing on two cores starve each other of CPU: none may miss its liveness probes.
             Assert.Empty(cluster.DeadSilos());
         }
@@ -139,7 +143,7 @@ public sealed class ClusterRunTests(ClusterData data, ITestOutputHelper log)
         using var run = await ComputingRegionRun(cluster, output.Path, "added");
         cluster.Add(1);
         Assert.Equal(0, await run.ExitAsync(Deadline));
-        var spread = run.Output.Split('\n').Single(l => l.Contains("units per silo:"));
+        var spread = run.Output.Split('\n').Single(l => l.Contains("units per silo"));
         log.WriteLine(spread);
         Assert.Contains("silo-2 ", spread);
         ParquetRows.AssertSame(data.ReferenceRun("region"), Path.Combine(output.Path, "runs", "added"));

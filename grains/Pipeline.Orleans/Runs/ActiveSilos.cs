@@ -16,6 +16,7 @@ internal sealed class ActiveSilos(IGrainFactory grains)
     private readonly Dictionary<string, int> _workers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _inFlight = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _done = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TimeSpan> _busy = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTime> _suspectedUntil = new(StringComparer.Ordinal);
     private DateTime _refreshed = DateTime.MinValue;
 
@@ -75,15 +76,18 @@ internal sealed class ActiveSilos(IGrainFactory grains)
     /// A unit dispatched to <paramref name="dispatched"/> ended on <paramref name="ranOn"/>. They differ when placement
     /// put the grain elsewhere (a silo that just joined is not yet a placement target everywhere): the room is given
     /// back where it was taken, or the new silo would look full for the rest of the run and never get work.
+    /// <paramref name="took"/> is how long a unit that is done held that silo's unit workers (<see cref="Units.UnitProgress.Computing"/>).
     /// </summary>
-    public void Ended(string dispatched, string ranOn, int workers, bool done)
+    public void Ended(string dispatched, string ranOn, int workers, bool done, TimeSpan took = default)
     {
         _inFlight[dispatched] = Math.Max(0, _inFlight.GetValueOrDefault(dispatched) - 1);
         if (workers > 0) _workers[ranOn] = workers;
-        if (done) _done[ranOn] = _done.GetValueOrDefault(ranOn) + 1;
+        if (!done) return;
+        _done[ranOn] = _done.GetValueOrDefault(ranOn) + 1;
+        if (took > TimeSpan.Zero) _busy[ranOn] = _busy.GetValueOrDefault(ranOn) + took;
     }
 
-    /// <summary>Units done per silo, for the run's log.</summary>
+    /// <summary>Units done per silo and the time they held its workers (summed over units), for the run's log.</summary>
     public string Summary(Func<string, string> name) =>
-        string.Join(", ", _done.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => $"{name(d.Key)} {d.Value:N0}"));
+        string.Join(", ", _done.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => $"{name(d.Key)} {d.Value:N0} ({_busy.GetValueOrDefault(d.Key).TotalSeconds:F1} s)"));
 }

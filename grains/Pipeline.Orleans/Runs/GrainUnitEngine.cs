@@ -196,7 +196,7 @@ public sealed class GrainUnitEngine(IGrainFactory grains, RunWorkStores stores, 
             catch (OperationCanceledException) when (!ct.IsCancellationRequested) { continue; } // refresh the silos and look again
             inFlight--;
             var p = e.Progress;
-            silos.Ended(e.Dispatched, e.Silo, p?.Workers ?? 0, p?.Phase == UnitPhase.Done);
+            silos.Ended(e.Dispatched, e.Silo, p?.Workers ?? 0, p?.Phase == UnitPhase.Done, p?.Computing ?? default);
             var unit = plan[e.Index];
             if (p is { Phase: UnitPhase.Done })
             {
@@ -224,7 +224,7 @@ public sealed class GrainUnitEngine(IGrainFactory grains, RunWorkStores stores, 
                 pending.AddFirst(e.Index);
             }
         }
-        observer.Info($"all {plan.Count:N0} units done ({reused:N0} outputs reused); units per silo: {silos.Summary(s => names.GetValueOrDefault(s, s))}; {staging.Summary}");
+        observer.Info($"all {plan.Count:N0} units done ({reused:N0} outputs reused); units per silo (their computation's time on its workers): {silos.Summary(s => names.GetValueOrDefault(s, s))}; {staging.Summary}");
 
         async Task RunUnitAsync(int i, string silo, SiloAddress address, int parallelism, bool again, ActiveSilos active, ChannelWriter<UnitEnded> report, CancellationToken token)
         {

@@ -20,7 +20,7 @@ public sealed class AggregationGrain(UnitWorkers workers, RunWorkStores stores, 
         var outputs = await ReadOutputsAsync(store, work, parallel: a.WorkLocation == RunWorkStores.MemoryLocation ? 1 : 8);
         if (!await store.IsOpenAsync(CancellationToken.None)) throw new RunClosedException(a.RunId); // a late duplicate: the run is published
         var (outcome, tables) = await AggregateAndWrite.RunAsync(work.Input, outputs, Stores.OpenStore(work.OutputLocation),
-            compute => Workers.RunAsync(1, () =>
+            compute => OnWorkersAsync(1, () =>
             {
                 Faults.Apply(a.UnitId);
                 return compute();

@@ -15,7 +15,7 @@ public sealed class ClusterGrain(UnitWorkers workers, RunWorkStores stores, ILoc
         using var input = await store.GetClusterInputAsync(a.UnitKey, CancellationToken.None);
         var context = await store.GetContextAsync(CancellationToken.None);
         int parallelism = Math.Clamp(a.Parallelism, 1, Workers.Count);
-        var output = await Workers.RunAsync(parallelism, () =>
+        var output = await OnWorkersAsync(parallelism, () =>
         {
             Faults.Apply(a.UnitId);
             return ClusterComputation.Compute(input, context, parallelism);

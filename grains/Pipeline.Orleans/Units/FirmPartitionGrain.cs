@@ -11,7 +11,7 @@ public sealed class FirmPartitionGrain(UnitWorkers workers, RunWorkStores stores
     protected override async Task<UnitComputed> ComputeAsync(IRunWorkStore store, UnitAssignment a)
     {
         var country = await store.GetCountryAsync(CancellationToken.None);
-        var output = await Workers.RunAsync(1, () =>
+        var output = await OnWorkersAsync(1, () =>
         {
             Faults.Apply(a.UnitId);
             return FirmPartitionComputation.Compute(a.Partition, country);

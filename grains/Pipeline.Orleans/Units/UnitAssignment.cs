@@ -19,8 +19,9 @@ public sealed record UnitAssignment(
 public enum UnitPhase { Unknown, Queued, Running, Done, Failed }
 
 /// <summary>A unit's progress as its grain reports it: the silo it is on (parsable address and name), the size of that
-/// silo's worker pool, rows in and out, when it ran, its error, whether its output was already stored, and the small
-/// result a unit may hand back when done (the aggregation's <see cref="Pipeline.Grains.Units.AggregationOutcome"/> as JSON).</summary>
+/// silo's worker pool, rows in and out, when it ran, its error, whether its output was already stored, the small
+/// result a unit may hand back when done (the aggregation's <see cref="Pipeline.Grains.Units.AggregationOutcome"/> as JSON),
+/// and how long it held the silo's unit workers (the computation alone: no queueing, loading or storing).</summary>
 [GenerateSerializer, Immutable]
 public sealed record UnitProgress(
     [property: Id(0)] UnitPhase Phase,
@@ -33,7 +34,8 @@ public sealed record UnitProgress(
     [property: Id(7)] string? Error = null,
     [property: Id(8)] bool Reused = false,
     [property: Id(9)] string SiloName = "",
-    [property: Id(10)] string? Result = null);
+    [property: Id(10)] string? Result = null,
+    [property: Id(11)] TimeSpan Computing = default);
 
 /// <summary>Grain keys of units: the run's key, then the unit's content key.</summary>
 public static class UnitGrainKeys

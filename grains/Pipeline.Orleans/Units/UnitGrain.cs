@@ -18,6 +18,7 @@ public abstract class UnitGrain(UnitWorkers workers, RunWorkStores stores, ILoca
     private UnitProgress _progress = null!;
     private Task? _work;
     private TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _computingTicks;
 
     protected UnitWorkers Workers => workers;
     protected UnitFaults Faults => faults;
@@ -62,11 +63,13 @@ public abstract class UnitGrain(UnitWorkers workers, RunWorkStores stores, ILoca
                 return;
             }
             Volatile.Write(ref _progress, Progress(UnitPhase.Running) with { Started = started });
+            Interlocked.Exchange(ref _computingTicks, 0);
             var computed = await ComputeAsync(store, a);
             span?.SetTag(PipelineTelemetry.RowsInKey, computed.RowsIn);
             Volatile.Write(ref _progress, Progress(UnitPhase.Done) with
             {
                 Started = started, Finished = DateTimeOffset.UtcNow, RowsIn = computed.RowsIn, RowsOut = computed.RowsOut, Result = computed.Result,
+                Computing = TimeSpan.FromTicks(Interlocked.Read(ref _computingTicks)),
             });
         }
         catch (Exception e)
@@ -81,8 +84,16 @@ public abstract class UnitGrain(UnitWorkers workers, RunWorkStores stores, ILoca
         }
     }
 
-    /// <summary>Loads the unit's input from <paramref name="store"/>, computes it on the worker pool, stores its output; returns rows in and out.</summary>
+    /// <summary>Loads the unit's input from <paramref name="store"/>, computes it on the worker pool (<see cref="OnWorkersAsync"/>), stores its output; returns rows in and out.</summary>
     protected abstract Task<UnitComputed> ComputeAsync(IRunWorkStore store, UnitAssignment assignment);
+
+    /// <summary>Runs <paramref name="body"/> on <paramref name="slots"/> of the silo's unit workers, counting the time it held them (<see cref="UnitProgress.Computing"/>).</summary>
+    protected Task<T> OnWorkersAsync<T>(int slots, Func<T> body) => workers.RunAsync(slots, () =>
+    {
+        long started = Stopwatch.GetTimestamp();
+        try { return body(); }
+        finally { Interlocked.Add(ref _computingTicks, Stopwatch.GetElapsedTime(started).Ticks); }
+    });
 
     private UnitProgress Progress(UnitPhase phase) => new(phase, silo.SiloAddress.ToParsableString(), workers.Count, SiloName: silo.Name);
 
