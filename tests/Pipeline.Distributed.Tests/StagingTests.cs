@@ -97,6 +97,20 @@ public sealed class StagingTests
         Assert.Same(embedded, stores.Open(RunWorkStores.MemoryLocation, "embedded-run"));
     }
 
+    [Fact]
+    public void A_coordinators_store_is_never_dropped_for_being_idle_only_when_released()
+    {
+        using var folder = new TempFolder();
+        using var stores = new RunWorkStores(ObjectStores.Open);
+        var held = stores.Hold(folder.Path, "running");
+        Assert.Same(held, stores.Open(folder.Path, "running")); // its own units open the same store
+
+        stores.DropIdle(TimeSpan.Zero);
+        Assert.Same(held, stores.Open(folder.Path, "running")); // one giant unit may compute for minutes: the kept inputs stay
+        stores.Release(folder.Path, "running");
+        Assert.Equal(0, stores.Count);
+    }
+
     private static WorkItemOutput Outputs(IEnumerable<(string UnitId, object Output)> outputs)
     {
         var list = outputs.ToList();

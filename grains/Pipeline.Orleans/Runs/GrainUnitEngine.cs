@@ -33,7 +33,7 @@ public sealed class GrainUnitEngine(IGrainFactory grains, RunWorkStores stores, 
     /// <summary>How long a silo gets no new unit after a unit was lost on it (<see cref="ActiveSilos.Suspect"/>).</summary>
     public static readonly TimeSpan SuspectAfterLoss = TimeSpan.FromSeconds(5);
 
-    private IRunWorkStore Store => stores.Open(options.WorkLocation, options.RunId);
+    private IRunWorkStore Store => stores.Hold(options.WorkLocation, options.RunId); // the coordinator's: released by CleanUpAsync or ReleaseAfterFailure
 
     public async Task<ComputedUnits> ExecuteAsync(PartitionedInput input, string inputSha256, IRunObserver observer, CancellationToken ct)
     {
@@ -128,6 +128,12 @@ public sealed class GrainUnitEngine(IGrainFactory grains, RunWorkStores stores, 
 
     /// <summary>The aggregation's name where units are named (fault drills, traces).</summary>
     public const string AggregationUnitId = "aggregate";
+
+    /// <summary>
+    /// A run that failed (or whose coordinator stops here) lets go of this silo's store and the unit inputs it kept in
+    /// memory; the run's files stay in the work store for <c>--resume</c>.
+    /// </summary>
+    public void ReleaseAfterFailure() => stores.Release(options.WorkLocation, options.RunId);
 
     /// <summary>Removes the run's working files (after it is published).</summary>
     public async Task CleanUpAsync(CancellationToken ct)

@@ -167,7 +167,7 @@ public sealed class RunGrain(
                 _ => RunFailure.Failed,
             };
             if (failure == RunFailure.Failed) log.LogWarning(e, "run {RunId} failed", s.RunId);
-            if (options.Embedded) stores.Release(workLocation, s.RunId); // its memory is not coming back
+            engine.ReleaseAfterFailure(); // an embedded run's memory is not coming back; a cluster run's files stay for --resume
             var message = failure == RunFailure.BadInput && e is InputUnreadableException ? $"input cannot be read: {e.Message}" : e.Message;
             return new Outcome(new RunGrainState { Phase = RunPhase.Failed, Error = message, Failure = failure, StatusRecorded = e.Data[RunCoordinator.StatusRecordedKey] is true });
         }

@@ -9,6 +9,8 @@ namespace Pipeline.Orleans.Work;
 /// run goes and dropped with <see cref="Release"/> (by the run's coordinator, on its silo). The other silos of a
 /// cluster are not told when a run ends, so a stored store that no unit has opened for <see cref="IdleAfter"/> is
 /// dropped with its decoded country index (its files stay in storage: a unit that comes later reads them again).
+/// The coordinator's own store is <see cref="Hold">held</see> instead: it keeps the inputs of the units on its silo
+/// in memory only (no file), so it must not go while the run does, however long one unit computes.
 /// </summary>
 public sealed class RunWorkStores : IDisposable
 {
@@ -21,6 +23,7 @@ public sealed class RunWorkStores : IDisposable
     private sealed record Entry(Lazy<IRunWorkStore> Store, bool InMemory)
     {
         public long LastOpened = Environment.TickCount64;
+        public volatile bool Held;
     }
 
     private readonly Func<string, IObjectStore> _openStore;
@@ -35,13 +38,26 @@ public sealed class RunWorkStores : IDisposable
 
     public IObjectStore OpenStore(string location) => _openStore(location);
 
-    public IRunWorkStore Open(string workLocation, string runId)
+    public IRunWorkStore Open(string workLocation, string runId) => Entered(workLocation, runId).Store.Value;
+
+    /// <summary>
+    /// The run's store as its coordinator opens it: like <see cref="Open"/>, and never dropped for being idle, only by
+    /// <see cref="Release"/> (the coordinator releases it when the run is published or fails).
+    /// </summary>
+    public IRunWorkStore Hold(string workLocation, string runId)
+    {
+        var entry = Entered(workLocation, runId);
+        entry.Held = true;
+        return entry.Store.Value;
+    }
+
+    private Entry Entered(string workLocation, string runId)
     {
         var entry = _stores.GetOrAdd(runId + "@" + workLocation, _ => new Entry(new Lazy<IRunWorkStore>(() => workLocation == MemoryLocation
             ? new MemoryRunWorkStore()
             : new StoredRunWorkStore(_openStore(workLocation), runId)), workLocation == MemoryLocation));
         Volatile.Write(ref entry.LastOpened, Environment.TickCount64);
-        return entry.Store.Value;
+        return entry;
     }
 
     public void Release(string workLocation, string runId) => _stores.TryRemove(runId + "@" + workLocation, out _);
@@ -51,13 +67,14 @@ public sealed class RunWorkStores : IDisposable
 
     /// <summary>
     /// Drops the stored (not in-memory) stores no unit has opened for <paramref name="idle"/>. In-memory stores hold
-    /// the only copy of an embedded run's data and go only with <see cref="Release"/>.
+    /// the only copy of an embedded run's data, and held stores (<see cref="Hold"/>) the only copy of the inputs of
+    /// their coordinator's units: they go only with <see cref="Release"/>.
     /// </summary>
     public void DropIdle(TimeSpan idle)
     {
         long now = Environment.TickCount64;
         foreach (var (key, entry) in _stores)
-            if (!entry.InMemory && now - Volatile.Read(ref entry.LastOpened) >= idle.TotalMilliseconds && _stores.TryRemove(key, out _) && entry.Store.IsValueCreated)
+            if (!entry.InMemory && !entry.Held && now - Volatile.Read(ref entry.LastOpened) >= idle.TotalMilliseconds && _stores.TryRemove(key, out _) && entry.Store.IsValueCreated)
                 entry.Store.Value.ReleaseInputs();
     }
 
