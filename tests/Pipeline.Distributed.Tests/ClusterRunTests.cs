@@ -61,6 +61,8 @@ public sealed class ClusterRunTests(ClusterData data, ITestOutputHelper log)
             var busy = System.Text.RegularExpressions.Regex.Matches(spread, @"silo-\d+ [\d,]+ \((\d+\.\d) s\)");
             Assert.Equal(3, busy.Count);
             Assert.All(busy, m => Assert.True(double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) > 0, spread));
+            // Firm partitions ran on the coordinator's silo, from its memory: the country index never went to storage.
+            Assert.Contains("the country index kept in the coordinator's memory only", spread);
             // Three silos computing on two cores starve each other of CPU: none may miss its liveness probes.
             Assert.Empty(cluster.DeadSilos());
         }
@@ -149,10 +151,11 @@ public sealed class ClusterRunTests(ClusterData data, ITestOutputHelper log)
         ParquetRows.AssertSame(data.ReferenceRun("region"), Path.Combine(output.Path, "runs", "added"));
     }
 
-    [Fact]
-    public async Task A_unit_that_fails_on_every_attempt_fails_the_run_and_publishes_nothing()
+    [Theory]
+    [InlineData("cluster/ZJ-WZ-SHOES")]
+    [InlineData("firm-partition/00000")] // first on the coordinator's silo, then dispatched again to any silo: the country index goes to storage
+    public async Task A_unit_that_fails_on_every_attempt_fails_the_run_and_publishes_nothing(string poison)
     {
-        const string poison = "cluster/ZJ-WZ-SHOES";
         using var cluster = new LocalCluster(2, new Dictionary<string, string> { ["FailUnit"] = poison });
         using var output = new TempFolder();
         var r = await Cli.Run(RunArgs(data.Fixture, output.Path, "poison"), cluster.ClientEnvironment);

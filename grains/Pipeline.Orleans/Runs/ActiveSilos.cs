@@ -42,17 +42,19 @@ internal sealed class ActiveSilos(IGrainFactory grains)
 
     /// <summary>
     /// Picks the active silo with the most free room, other than <paramref name="besides"/> unless it is the only one,
-    /// and other than a silo <see cref="Suspect">suspected</see> of being gone.
+    /// only <paramref name="only"/> if that one is active, and never a silo <see cref="Suspect">suspected</see> of being gone.
     /// </summary>
-    public bool TryPick(out string silo, out SiloAddress address, string? besides = null)
+    public bool TryPick(out string silo, out SiloAddress address, string? besides = null, string? only = null)
     {
         silo = ""; address = null!;
         double best = double.MaxValue;
         var active = _active;
         var now = DateTime.UtcNow;
+        if (only is not null && !active.ContainsKey(only)) only = null;
         foreach (var (key, a) in active)
         {
             if (key == besides && active.Count > 1) continue;
+            if (only is not null && key != only) continue;
             if (_suspectedUntil.TryGetValue(key, out var until) && until > now) continue;
             int room = Workers(key) * QueuedPerWorker, busy = _inFlight.GetValueOrDefault(key);
             if (busy >= room) continue;

@@ -143,15 +143,16 @@ public sealed class GrainUnitEngine(IGrainFactory grains, RunWorkStores stores, 
     }
 
     /// <summary>
-    /// Puts what every unit reads (the context, the submission record, the country index if the plan has firm
-    /// partitions) in the work store; each unit's own input is staged when it is dispatched (<see cref="UnitStaging"/>).
+    /// Puts what every unit reads (the context, the submission record) in the work store and keeps the country index
+    /// in the coordinator's memory for the firm partitions; each unit's own input is staged when it is dispatched
+    /// (<see cref="UnitStaging"/>, which also puts the country index in the store if a firm partition is dispatched again).
     /// </summary>
     private async Task<UnitStaging> PrepareAsync(PartitionedInput input, string inputSha256, CancellationToken ct)
     {
         var store = Store;
         await store.PutContextAsync(input.Context, ct).ConfigureAwait(false);
         if (options.SubmissionRecord is { } record) await store.PutSubmissionAsync(record, ct).ConfigureAwait(false);
-        if (input.Plan.Any(u => u is FirmPartitionUnit)) await store.PutCountryAsync(input, ct).ConfigureAwait(false);
+        if (input.Plan.Any(u => u is FirmPartitionUnit)) store.KeepCountry(input);
         return new UnitStaging(input, inputSha256, UnitContextCodec.Encode(input.Context));
     }
 
@@ -176,10 +177,21 @@ public sealed class GrainUnitEngine(IGrainFactory grains, RunWorkStores stores, 
         {
             ct.ThrowIfCancellationRequested();
             await silos.RefreshAsync().ConfigureAwait(false);
-            while (pending.First is { } next && silos.TryPick(out var silo, out var address))
+            for (var next = pending.First; next is not null;)
             {
-                pending.RemoveFirst();
                 int i = next.Value;
+                // A firm partition goes to the coordinator's silo, which holds the country index in memory (another
+                // silo would first read and decode all of it: seconds for one partition's fraction of a second).
+                string? only = plan[i] is FirmPartitionUnit && !dispatched[i] ? options.CoordinatorSilo : null;
+                if (!silos.TryPick(out var silo, out var address, only: only))
+                {
+                    if (only is null) break; // no silo has room
+                    next = next.Next; // the coordinator's silo is full: look for a unit another silo can take
+                    continue;
+                }
+                var taken = next;
+                next = next.Next;
+                pending.Remove(taken);
                 // A giant cluster gets every worker of its silo (its Brandes sources are spread over them).
                 int parallelism = plan[i] is ClusterUnit && plan[i].Cost >= totalCost / (GiantShare * (double)Math.Max(1, silos.TotalWorkers)) ? silos.Workers(silo) : 1;
                 silos.Started(silo);

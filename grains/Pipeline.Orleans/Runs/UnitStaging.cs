@@ -10,8 +10,10 @@ namespace Pipeline.Orleans.Runs;
 /// partitioned input once: its content key is the hash of that cut, and the same cut is then kept in the
 /// coordinator's memory for a unit going to the coordinator's own silo (<see cref="IRunWorkStore.KeepClusterInput"/>)
 /// or encoded and put in the work store for a unit going to another silo. A firm partition's input is the country
-/// index, staged once before dispatch; its key is known from the start. A unit whose output is already stored under
-/// its key (a resumed run, a re-executed unit) needs no input: it is reused.
+/// index, kept in the coordinator's memory before dispatch (firm partitions go to the coordinator's silo) and put in
+/// the work store once, the first time a firm partition is dispatched again (it may then go to any silo); its key is
+/// known from the start. A unit whose output is already stored under its key (a resumed run, a re-executed unit)
+/// needs no input: it is reused.
 /// </summary>
 internal sealed class UnitStaging(PartitionedInput input, string inputSha256, byte[] context)
 {
@@ -19,12 +21,17 @@ internal sealed class UnitStaging(PartitionedInput input, string inputSha256, by
     private readonly string?[] _keys = PartitionKeys(input, inputSha256, context);
     private long _stagedTicks;
     private int _kept, _put;
+    private readonly Lock _countryGate = new();
+    private Task? _countryPut;
 
     /// <summary>Unit <paramref name="i"/>'s content key (known once it was staged).</summary>
     public string Key(int i) => _keys[i] ?? throw new InvalidOperationException($"unit {_plan[i].UnitId} was not staged");
 
     /// <summary>How many cluster inputs were kept in memory and put in the store, and the time spent staging (summed over units).</summary>
-    public string Summary => $"{_kept:N0} cluster unit inputs kept in the coordinator's memory, {_put:N0} put in the work store; staging took {TimeSpan.FromTicks(Interlocked.Read(ref _stagedTicks)).TotalSeconds:F1} s summed over units";
+    public string Summary => $"{_kept:N0} cluster unit inputs kept in the coordinator's memory, {_put:N0} put in the work store{CountrySummary}; staging took {TimeSpan.FromTicks(Interlocked.Read(ref _stagedTicks)).TotalSeconds:F1} s summed over units";
+
+    private string CountrySummary => !_plan.Any(u => u is FirmPartitionUnit) ? ""
+        : _countryPut is null ? ", the country index kept in the coordinator's memory only" : ", the country index put in the work store too";
 
     /// <summary>
     /// Gets unit <paramref name="i"/>'s input ready for a silo: <paramref name="local"/> when the unit goes to the
@@ -36,7 +43,12 @@ internal sealed class UnitStaging(PartitionedInput input, string inputSha256, by
         long started = DateTime.UtcNow.Ticks;
         try
         {
-            if (_plan[i] is not ClusterUnit u) return await store.HasOutputAsync(Key(i), ct).ConfigureAwait(false);
+            if (_plan[i] is not ClusterUnit u)
+            {
+                if (await store.HasOutputAsync(Key(i), ct).ConfigureAwait(false)) return true;
+                if (!local || again) await PutCountryOnceAsync(store).ConfigureAwait(false);
+                return false;
+            }
             // The cut views pooled arrays (ClusterUnitInput's remarks): a kept cut belongs to the unit grain that
             // reads it (it gives the arrays back once its output is stored); a cut only hashed or encoded is given
             // back here.
@@ -73,6 +85,17 @@ internal sealed class UnitStaging(PartitionedInput input, string inputSha256, by
         finally
         {
             Interlocked.Add(ref _stagedTicks, DateTime.UtcNow.Ticks - started);
+        }
+    }
+
+    /// <summary>Puts the country index in the work store the first time a firm partition may run on another silo; a failed put is tried again next time.</summary>
+    private Task PutCountryOnceAsync(IRunWorkStore store)
+    {
+        lock (_countryGate)
+        {
+            if (_countryPut is null || _countryPut.IsFaulted || _countryPut.IsCanceled)
+                _countryPut = store.PutCountryAsync(input, CancellationToken.None);
+            return _countryPut;
         }
     }
 

@@ -14,6 +14,12 @@ public interface IRunWorkStore
     /// <summary>Keeps the run's submission record (<c>_work/run.json</c>) where <c>run --resume</c> finds it.</summary>
     Task PutSubmissionAsync(byte[] record, CancellationToken ct);
     Task<ClusterUnitContext> GetContextAsync(CancellationToken ct);
+    /// <summary>
+    /// Keeps the run's country index in this process's memory only, for the firm partitions that run on this silo
+    /// (the coordinator's): no encoding, no storage round trip.
+    /// </summary>
+    void KeepCountry(PartitionedInput input);
+    /// <summary>Puts the run's country index where every silo of the run reads it (and keeps it, as <see cref="KeepCountry"/>).</summary>
     Task PutCountryAsync(PartitionedInput input, CancellationToken ct);
     Task<CountryIndex> GetCountryAsync(CancellationToken ct);
     /// <summary>Keeps a cluster unit's input under <paramref name="unitKey"/> where every silo of the run reads it.</summary>

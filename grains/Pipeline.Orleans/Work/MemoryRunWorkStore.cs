@@ -20,7 +20,8 @@ public sealed class MemoryRunWorkStore : IRunWorkStore
     public Task PutSubmissionAsync(byte[] record, CancellationToken ct) => Task.CompletedTask; // nothing of this run outlives the process
 
     public Task<ClusterUnitContext> GetContextAsync(CancellationToken ct) => Task.FromResult(_context ?? throw Missing("the unit context"));
-    public Task PutCountryAsync(PartitionedInput input, CancellationToken ct) { _country = input.Country; return Task.CompletedTask; }
+    public void KeepCountry(PartitionedInput input) => _country = input.Country;
+    public Task PutCountryAsync(PartitionedInput input, CancellationToken ct) { KeepCountry(input); return Task.CompletedTask; }
     public Task<CountryIndex> GetCountryAsync(CancellationToken ct) => Task.FromResult(_country ?? throw Missing("the country index"));
     /// <summary>Keeps the unit's input as it is. The engine cuts a unit's input from the partitioned input when it
     /// dispatches the unit and its output lets it go, so only the inputs of units in flight live at once.</summary>

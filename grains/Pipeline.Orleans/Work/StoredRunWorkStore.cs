@@ -8,8 +8,9 @@ namespace Pipeline.Orleans.Work;
 /// <summary>
 /// A cluster's work store: the run's <c>_work/</c> folder in the output store (<see cref="WorkLayout"/>), encoded with
 /// the staging codecs, so silos on any machine that reach the store share inputs and outputs. The context and the
-/// country index are decoded once per silo and run. On the coordinator's silo the country index it put is kept as it
-/// is, and so are the inputs of the units dispatched to that silo (<see cref="KeepClusterInput"/>): those units read
+/// country index are decoded once per silo and run. On the coordinator's silo the country index is kept as it is
+/// (<see cref="KeepCountry"/>; firm partitions run there, and it is put in storage only for one dispatched again),
+/// and so are the inputs of the units dispatched to that silo (<see cref="KeepClusterInput"/>): those units read
 /// them from memory, never from storage. Outputs always go to storage (the aggregation reads them there, from any
 /// silo, and a resumed run finds them there).
 /// </summary>
@@ -32,10 +33,12 @@ public sealed class StoredRunWorkStore(IObjectStore store, string runId) : IRunW
     public async Task<ClusterUnitContext> GetContextAsync(CancellationToken ct) =>
         _context ??= await Once(() => _context, () => ReadAsync(_layout.Context, UnitContextCodec.Decode, ct), v => _context = v, ct).ConfigureAwait(false);
 
+    public void KeepCountry(PartitionedInput input) => _country = input.Country; // this silo's firm partitions use it as it is
+
     public async Task PutCountryAsync(PartitionedInput input, CancellationToken ct)
     {
         await WriteAsync(_layout.Country, CountryIndexCodec.Encode(input), ct).ConfigureAwait(false);
-        _country = input.Country; // this silo's firm partitions use it as it is
+        KeepCountry(input);
     }
 
     public async Task<CountryIndex> GetCountryAsync(CancellationToken ct) =>
