@@ -12,7 +12,9 @@ public sealed record InputReadResult(Dataset Dataset, QuarantineLog Quarantine, 
 /// <summary>
 /// Reads the contract's input tables from a store, in dependency order (clusters → firms → links → firm_years),
 /// validating every row: bad rows go to the <see cref="QuarantineLog"/>, good rows into a <see cref="Dataset"/>.
-/// A CSV file is read once, streaming, and hashed on the way for the manifest's fingerprint; a Parquet file (or each
+/// A CSV file is read once, streaming, and hashed on the way for the manifest's fingerprint; its decoding, splitting
+/// and hashing run on a thread of their own while the rows read before are validated (<see cref="PipelinedTableCursor"/>).
+/// A Parquet file (or each
 /// part of a folder) is read with ranged reads through <see cref="ObjectRangeStream"/> and then hashed sequentially.
 /// </summary>
 public static class DatasetReader
@@ -90,7 +92,7 @@ public static class DatasetReader
                 var obj = source.Objects[0];
                 using var hashing = new HashingReadStream(await store.OpenReadAsync(obj.Name, ct).ConfigureAwait(false));
                 T result;
-                using (var cursor = new CsvTableCursor(hashing, display)) result = read(cursor);
+                using (var cursor = new PipelinedTableCursor(new CsvTableCursor(hashing, display))) result = read(cursor);
                 files.Add(new InputFile(obj.Name, hashing.BytesRead, hashing.HashHex()));
                 return result;
             }
