@@ -15,7 +15,7 @@ namespace Pipeline.Grains.Input.Csv;
 /// A quote that is never closed, a repeated header column or a header that is not clean makes the file unreadable
 /// (<see cref="InputUnreadableException"/>).
 /// </summary>
-public sealed class CsvTableCursor : ITableCursor, IRawRowCopy
+public sealed class CsvTableCursor : ITableCursor, IRowCopy
 {
     private static readonly SearchValues<char> Specials = SearchValues.Create(",\n\r\"");
 
@@ -71,6 +71,10 @@ public sealed class CsvTableCursor : ITableCursor, IRawRowCopy
             : _rawSpill.ToString() + new string(_buffer, _rawStart, _rawEnd - _rawStart);
         return _marks.Seen ? InvalidUtf8Marks.Escape(raw) : raw;
     }
+
+    public ReadOnlySpan<char> FieldText => _values.AsSpan(0, _valuesLen);
+    public ReadOnlySpan<int> FieldStarts => _starts.AsSpan(0, _fieldCount);
+    public ReadOnlySpan<int> FieldLengths => _lengths.AsSpan(0, _fieldCount);
 
     /// <summary>
     /// Copies what <see cref="RawRow"/> returns without making a string; only a row holding an invalid UTF-8 mark (to

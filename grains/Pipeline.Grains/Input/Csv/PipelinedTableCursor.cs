@@ -22,6 +22,7 @@ public sealed class PipelinedTableCursor : ITableCursor
     public const int RowsPerBatch = RowBatch.Capacity;
 
     private readonly ITableCursor _inner;
+    private readonly IRowCopy? _innerBulk;                           // the same cursor, when its rows copy in bulk
     private readonly BlockingCollection<RowBatch> _empty = new();   // batches the producer may fill
     private readonly BlockingCollection<RowBatch> _read = new();    // batches filled, in row order
     private readonly CancellationTokenSource _stop = new();
@@ -34,6 +35,7 @@ public sealed class PipelinedTableCursor : ITableCursor
     public PipelinedTableCursor(ITableCursor inner)
     {
         _inner = inner;
+        _innerBulk = inner as IRowCopy;
         SourceName = inner.SourceName;
         Columns = inner.Columns;
         for (int i = 0; i < Batches; i++) _empty.Add(new RowBatch());
@@ -105,7 +107,7 @@ public sealed class PipelinedTableCursor : ITableCursor
                 try
                 {
                     bool more = true;
-                    while (!batch.IsFull && (more = _inner.MoveNext())) batch.Add(_inner);
+                    while (!batch.IsFull && (more = _inner.MoveNext())) batch.Add(_inner, _innerBulk);
                     batch.IsLast = !more;
                 }
                 catch (Exception e)

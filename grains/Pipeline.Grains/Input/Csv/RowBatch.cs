@@ -55,7 +55,9 @@ internal sealed class RowBatch
     /// Copies the cursor's current row: everything the consumer may ask of it is taken now, while the cursor is on it
     /// (its defect and raw text depend on what the cursor has decoded so far, as they would for a caller reading it).
     /// </summary>
-    public void Add(ITableCursor row)
+    /// <param name="row">The cursor, on the row to copy.</param>
+    /// <param name="bulk">The same cursor when it can be copied in bulk (<see cref="IRowCopy"/>), else null.</param>
+    public void Add(ITableCursor row, IRowCopy? bulk)
     {
         int r = Count;
         int fields = row.FieldCount;
@@ -65,27 +67,47 @@ internal sealed class RowBatch
             Array.Resize(ref _fieldStarts, BufferGrowth.Size(first + fields));
             Array.Resize(ref _fieldLengths, _fieldStarts.Length);
         }
-        for (int f = 0; f < fields; f++) AddField(first + f, row.Field(f));
+        if (bulk is not null) AddFields(first, bulk);
+        else for (int f = 0; f < fields; f++) AddField(first + f, row.Field(f));
         _firstField[r + 1] = first + fields;
         _rowNumbers[r] = row.RowNumber;
         _defects[r] = row.RowDefect;
-        _rawStarts[r + 1] = _rawStarts[r] + CopyRawRow(row, _rawStarts[r]);
+        _rawStarts[r + 1] = _rawStarts[r] + (bulk is not null ? bulk.CopyRawRow(ref _raw, _rawStarts[r]) : CopyRawRow(row, _rawStarts[r]));
         Count = r + 1;
+    }
+
+    /// <summary>All fields of the row with one copy of their text; their starts are moved to where the text lands.</summary>
+    private void AddFields(int first, IRowCopy row)
+    {
+        var text = row.FieldText;
+        var starts = row.FieldStarts;
+        int at = Reserve(text.Length);
+        text.CopyTo(_values.AsSpan(at));
+        var batchStarts = _fieldStarts.AsSpan(first, starts.Length);
+        for (int f = 0; f < starts.Length; f++) batchStarts[f] = at + starts[f];
+        row.FieldLengths.CopyTo(_fieldLengths.AsSpan(first));
     }
 
     private void AddField(int index, ReadOnlySpan<char> text)
     {
-        if (_valuesLength + text.Length > _values.Length) Array.Resize(ref _values, BufferGrowth.Size(_valuesLength + text.Length));
-        text.CopyTo(_values.AsSpan(_valuesLength));
-        _fieldStarts[index] = _valuesLength;
+        int at = Reserve(text.Length);
+        text.CopyTo(_values.AsSpan(at));
+        _fieldStarts[index] = at;
         _fieldLengths[index] = text.Length;
-        _valuesLength += text.Length;
     }
 
-    /// <summary>The raw text as chars (no string) when the cursor can give it so, else through its <see cref="ITableCursor.RawRow"/>.</summary>
+    /// <summary>Room for <paramref name="length"/> more chars of field text; returns where they go.</summary>
+    private int Reserve(int length)
+    {
+        int at = _valuesLength;
+        if (at + length > _values.Length) Array.Resize(ref _values, BufferGrowth.Size(at + length));
+        _valuesLength = at + length;
+        return at;
+    }
+
+    /// <summary>The raw text of a cursor that cannot copy it as chars: through its <see cref="ITableCursor.RawRow"/> (a string per row).</summary>
     private int CopyRawRow(ITableCursor row, int at)
     {
-        if (row is IRawRowCopy copy) return copy.CopyRawRow(ref _raw, at);
         var raw = row.RawRow();
         if (at + raw.Length > _raw.Length) Array.Resize(ref _raw, BufferGrowth.Size(at + raw.Length));
         raw.CopyTo(_raw.AsSpan(at));
