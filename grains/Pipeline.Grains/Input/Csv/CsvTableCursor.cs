@@ -85,7 +85,7 @@ public sealed class CsvTableCursor : ITableCursor, IRowCopy
         int spill = _rawSpill.Length, length = RawLength;
         if (at + length > buffer.Length) Array.Resize(ref buffer, BufferGrowth.Size(at + length));
         var target = buffer.AsSpan(at, length);
-        _rawSpill.CopyTo(0, target, spill);
+        if (spill > 0) _rawSpill.CopyTo(0, target, spill);
         _buffer.AsSpan(_rawStart, _rawEnd - _rawStart).CopyTo(target[spill..]);
         if (!_marks.Seen || target.IndexOf(InvalidUtf8Marks.Mark) < 0) return length;
 

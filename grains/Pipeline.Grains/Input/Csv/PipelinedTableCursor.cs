@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 
 namespace Pipeline.Grains.Input.Csv;
@@ -23,13 +22,19 @@ public sealed class PipelinedTableCursor : ITableCursor
 
     private readonly ITableCursor _inner;
     private readonly IRowCopy? _innerBulk;                           // the same cursor, when its rows copy in bulk
-    private readonly BlockingCollection<RowBatch> _empty = new();   // batches the producer may fill
-    private readonly BlockingCollection<RowBatch> _read = new();    // batches filled, in row order
-    private readonly CancellationTokenSource _stop = new();
+    private readonly BatchQueue _empty = new(Batches);               // batches the producer may fill; closed to stop it
+    private readonly BatchQueue _read = new(Batches);                // batches filled, in row order
     private readonly Task _producer;
     private RowBatch? _batch;                                        // the batch being validated
     private int _row = -1;                                           // the current row in it, -1 before the first
     private bool _disposed;
+
+    // The current row, kept from its batch so that a field is looked up as in CsvTableCursor (validation reads
+    // every field of every row on the consumer's side, which is the slower side for links).
+    private char[] _values = [];
+    private int[] _fieldStarts = [], _fieldLengths = [];
+    private int _firstField, _fieldCount;
+    private long _rowNumber;
 
     /// <summary>Starts reading <paramref name="inner"/> (whose header was read) on a thread of its own.</summary>
     public PipelinedTableCursor(ITableCursor inner)
@@ -46,11 +51,13 @@ public sealed class PipelinedTableCursor : ITableCursor
 
     public IReadOnlyList<string> Columns { get; }
 
-    public long RowNumber => _row >= 0 ? _batch!.RowNumber(_row) : 0;
+    public long RowNumber => _rowNumber;
 
-    public int FieldCount => _row >= 0 ? _batch!.FieldCount(_row) : 0;
+    public int FieldCount => _fieldCount;
 
-    public ReadOnlySpan<char> Field(int column) => _row >= 0 ? _batch!.Field(_row, column) : default;
+    public ReadOnlySpan<char> Field(int column) => (uint)column < (uint)_fieldCount
+        ? new ReadOnlySpan<char>(_values, _fieldStarts[_firstField + column], _fieldLengths[_firstField + column])
+        : default;
 
     public string RawRow() => _row >= 0 ? _batch!.RawRow(_row) : "";
 
@@ -60,10 +67,18 @@ public sealed class PipelinedTableCursor : ITableCursor
     {
         if (_batch is { } batch && _row + 1 < batch.Count)
         {
-            _row++;
+            EnterRow(batch, _row + 1);
             return true;
         }
         return NextBatch();
+    }
+
+    private void EnterRow(RowBatch batch, int row)
+    {
+        _row = row;
+        _firstField = batch.FirstField(row);
+        _fieldCount = batch.FieldCount(row);
+        _rowNumber = batch.RowNumber(row);
     }
 
     /// <summary>
@@ -78,15 +93,20 @@ public sealed class PipelinedTableCursor : ITableCursor
             {
                 done.Failure?.Throw();
                 if (done.IsLast) return false;
-                done.Clear();
                 _batch = null;
                 _row = -1;
+                _fieldCount = 0; // no view into a batch given back
+                done.Clear();
                 _empty.Add(done);
             }
-            _batch = _read.Take();
-            if (_batch.Count > 0)
+            var next = _read.Take()!; // never closed: the producer's last batch ends the read
+            _batch = next;
+            if (next.Count > 0)
             {
-                _row = 0;
+                _values = next.Values;
+                _fieldStarts = next.FieldStarts;
+                _fieldLengths = next.FieldLengths;
+                EnterRow(next, 0);
                 return true;
             }
         }
@@ -95,32 +115,24 @@ public sealed class PipelinedTableCursor : ITableCursor
     /// <summary>
     /// The producer: fills batches from the wrapped cursor until it ends or throws, handing each over in order. Its
     /// end or exception travels in the last batch, so it never fails itself; it stops when <see cref="Dispose"/>
-    /// cancels its wait for an empty batch.
+    /// closes the queue of empty batches.
     /// </summary>
     private void Produce()
     {
-        try
+        while (_empty.Take() is { } batch)
         {
-            while (true)
+            try
             {
-                var batch = _empty.Take(_stop.Token);
-                try
-                {
-                    bool more = true;
-                    while (!batch.IsFull && (more = _inner.MoveNext())) batch.Add(_inner, _innerBulk);
-                    batch.IsLast = !more;
-                }
-                catch (Exception e)
-                {
-                    batch.Failure = ExceptionDispatchInfo.Capture(e);
-                }
-                _read.Add(batch);
-                if (batch.IsLast || batch.Failure is not null) return;
+                bool more = true;
+                while (!batch.IsFull && (more = _inner.MoveNext())) batch.Add(_inner, _innerBulk);
+                batch.IsLast = !more;
             }
-        }
-        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
-        {
-            // Disposed before the read ended.
+            catch (Exception e)
+            {
+                batch.Failure = ExceptionDispatchInfo.Capture(e);
+            }
+            _read.Add(batch);
+            if (batch.IsLast || batch.Failure is not null) return;
         }
     }
 
@@ -128,11 +140,8 @@ public sealed class PipelinedTableCursor : ITableCursor
     {
         if (_disposed) return;
         _disposed = true;
-        _stop.Cancel();
+        _empty.Close();
         _producer.Wait();
         _inner.Dispose();
-        _stop.Dispose();
-        _empty.Dispose();
-        _read.Dispose();
     }
 }

@@ -116,15 +116,19 @@ internal sealed class RowBatch
 
     public long RowNumber(int row) => _rowNumbers[row];
 
+    /// <summary>Where row <paramref name="row"/>'s fields are in <see cref="FieldStarts"/> and <see cref="FieldLengths"/>.</summary>
+    public int FirstField(int row) => _firstField[row];
+
     public int FieldCount(int row) => _firstField[row + 1] - _firstField[row];
 
-    /// <summary>Field <paramref name="column"/> of row <paramref name="row"/>; empty when the row has no such field.</summary>
-    public ReadOnlySpan<char> Field(int row, int column)
-    {
-        int first = _firstField[row];
-        if ((uint)column >= (uint)(_firstField[row + 1] - first)) return default;
-        return _values.AsSpan(_fieldStarts[first + column], _fieldLengths[first + column]);
-    }
+    /// <summary>The field text of all rows, back to back (a reader of the batch keeps the arrays while on its rows: one lookup per field).</summary>
+    public char[] Values => _values;
+
+    /// <summary>Where each field starts in <see cref="Values"/>, the fields of all rows in row order.</summary>
+    public int[] FieldStarts => _fieldStarts;
+
+    /// <summary>The length of each field, in the order of <see cref="FieldStarts"/>.</summary>
+    public int[] FieldLengths => _fieldLengths;
 
     public string RawRow(int row) => new(_raw, _rawStarts[row], _rawStarts[row + 1] - _rawStarts[row]);
 
