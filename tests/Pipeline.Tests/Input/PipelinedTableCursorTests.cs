@@ -238,6 +238,16 @@ public class PipelinedTableCursorTests
         Assert.True(inner.Disposed);
     }
 
+    [Theory]
+    [InlineData(1, new long[] { 5 }, new[] { false })]
+    [InlineData(2, new long[] { 5 }, new[] { true })]
+    [InlineData(2, new long[] { 2_000, 500 }, new[] { true, false })]
+    [InlineData(2, new long[] { 500, 2_000 }, new[] { false, true })]
+    [InlineData(3, new long[] { 500, 2_000 }, new[] { true, true })]
+    [InlineData(8, new long[] { 500, 2_000 }, new[] { true, true })]
+    public void Tables_are_pipelined_where_a_core_is_free(int cores, long[] sizes, bool[] expected) =>
+        Assert.Equal(expected, ReadPipelining.Choose(sizes, cores));
+
     /// <summary>A stream that fails with an <see cref="IOException"/> once <c>failAt</c> bytes were read.</summary>
     private sealed class BreakingStream(byte[] bytes, int failAt) : MemoryStream(bytes)
     {
