@@ -12,8 +12,10 @@ public sealed record InputReadResult(Dataset Dataset, QuarantineLog Quarantine, 
 /// <summary>
 /// Reads the contract's input tables from a store, in dependency order (clusters → firms → links → firm_years),
 /// validating every row: bad rows go to the <see cref="QuarantineLog"/>, good rows into a <see cref="Dataset"/>.
-/// A CSV file is read once, streaming, and hashed on the way for the manifest's fingerprint; a Parquet file (or each
-/// part of a folder) is read with ranged reads through <see cref="ObjectRangeStream"/> and then hashed sequentially.
+/// A CSV file is read once, streaming, and hashed on the way for the manifest's fingerprint; where a core is free for
+/// it (<see cref="ReadPipelining"/>), its decoding, splitting and hashing run on a thread of their own while the rows
+/// read before are validated (<see cref="PipelinedTableCursor"/>). A Parquet file (or each part of a folder) is read
+/// with ranged reads through <see cref="ObjectRangeStream"/> and then hashed sequentially.
 /// </summary>
 public static class DatasetReader
 {
@@ -25,12 +27,13 @@ public static class DatasetReader
         var strings = new StringPool();
 
         progress?.Report("clusters");
-        var clusters = await ReadTableAsync(store, tables["clusters"]!, files, rows => ClusterTableValidator.Read(rows, log), ct).ConfigureAwait(false);
+        var clusters = await ReadTableAsync(store, tables["clusters"]!, false, files, rows => ClusterTableValidator.Read(rows, log), ct).ConfigureAwait(false);
         var clusterIndex = new Dictionary<string, int>(clusters.Count, StringComparer.Ordinal);
         for (int i = 0; i < clusters.Count; i++) clusterIndex.Add(clusters[i].ClusterId, i);
 
         progress?.Report("firms");
-        var firmList = await ReadTableAsync(store, tables["firms"]!, files, rows => FirmTableValidator.Read(rows, clusterIndex, strings, log), ct).ConfigureAwait(false);
+        bool pipelineFirms = ReadPipelining.Choose([SizeOf(tables["firms"]!)], Environment.ProcessorCount)[0];
+        var firmList = await ReadTableAsync(store, tables["firms"]!, pipelineFirms, files, rows => FirmTableValidator.Read(rows, clusterIndex, strings, log), ct).ConfigureAwait(false);
         var firms = SortById(firmList);
         var sortedIds = new long[firms.Length];
         for (int i = 0; i < firms.Length; i++) sortedIds[i] = firms[i].FirmId;
@@ -38,16 +41,19 @@ public static class DatasetReader
 
         // links and firm_years depend only on the firms: read them at the same time, each with its own log.
         progress?.Report(tables["firm_years"] is null ? "links" : "links, firm_years");
+        var pipelinePair = ReadPipelining.Choose(
+            tables["firm_years"] is { } panelTable ? [SizeOf(tables["links"]!), SizeOf(panelTable)] : [SizeOf(tables["links"]!)],
+            Environment.ProcessorCount);
         var linkLog = new QuarantineLog();
         var linkFiles = new List<InputFile>();
-        var linksTask = Task.Run(() => ReadTableAsync(store, tables["links"]!, linkFiles, rows => LinkTableValidator.Read(rows, firmIndex, linkLog), ct), ct);
+        var linksTask = Task.Run(() => ReadTableAsync(store, tables["links"]!, pipelinePair[0], linkFiles, rows => LinkTableValidator.Read(rows, firmIndex, linkLog), ct), ct);
         List<FirmYearRecord>? panel = null;
         var panelLog = new QuarantineLog();
         var panelFiles = new List<InputFile>();
         try
         {
             if (tables["firm_years"] is { } panelSource)
-                panel = await ReadTableAsync(store, panelSource, panelFiles, rows => FirmYearTableValidator.Read(rows, firmIndex, panelLog), ct).ConfigureAwait(false);
+                panel = await ReadTableAsync(store, panelSource, pipelinePair[1], panelFiles, rows => FirmYearTableValidator.Read(rows, firmIndex, panelLog), ct).ConfigureAwait(false);
         }
         catch
         {
@@ -80,7 +86,15 @@ public static class DatasetReader
         return firms;
     }
 
-    private static async Task<T> ReadTableAsync<T>(IObjectStore store, TableSource source, List<InputFile> files, Func<ITableCursor, T> read, CancellationToken ct)
+    private static long SizeOf(TableSource source)
+    {
+        long size = 0;
+        foreach (var o in source.Objects) size += o.Size;
+        return size;
+    }
+
+    /// <param name="pipelined">For CSV: tokenize on a thread of its own while validating (see <see cref="ReadPipelining"/>).</param>
+    private static async Task<T> ReadTableAsync<T>(IObjectStore store, TableSource source, bool pipelined, List<InputFile> files, Func<ITableCursor, T> read, CancellationToken ct)
     {
         var display = $"{store.DisplayUri.TrimEnd('/')}/{source.Objects[0].Name}";
         try
@@ -90,7 +104,8 @@ public static class DatasetReader
                 var obj = source.Objects[0];
                 using var hashing = new HashingReadStream(await store.OpenReadAsync(obj.Name, ct).ConfigureAwait(false));
                 T result;
-                using (var cursor = new CsvTableCursor(hashing, display)) result = read(cursor);
+                ITableCursor csv = new CsvTableCursor(hashing, display);
+                using (var cursor = pipelined ? new PipelinedTableCursor(csv) : csv) result = read(cursor);
                 files.Add(new InputFile(obj.Name, hashing.BytesRead, hashing.HashHex()));
                 return result;
             }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using Pipeline.Metrics.Graphs;
 
 namespace Pipeline.Grains.Input.Csv;
 
@@ -14,7 +15,7 @@ namespace Pipeline.Grains.Input.Csv;
 /// A quote that is never closed, a repeated header column or a header that is not clean makes the file unreadable
 /// (<see cref="InputUnreadableException"/>).
 /// </summary>
-public sealed class CsvTableCursor : ITableCursor
+public sealed class CsvTableCursor : ITableCursor, IRowCopy
 {
     private static readonly SearchValues<char> Specials = SearchValues.Create(",\n\r\"");
 
@@ -69,6 +70,29 @@ public sealed class CsvTableCursor : ITableCursor
             ? new string(_buffer, _rawStart, _rawEnd - _rawStart)
             : _rawSpill.ToString() + new string(_buffer, _rawStart, _rawEnd - _rawStart);
         return _marks.Seen ? InvalidUtf8Marks.Escape(raw) : raw;
+    }
+
+    public ReadOnlySpan<char> FieldText => _values.AsSpan(0, _valuesLen);
+    public ReadOnlySpan<int> FieldStarts => _starts.AsSpan(0, _fieldCount);
+    public ReadOnlySpan<int> FieldLengths => _lengths.AsSpan(0, _fieldCount);
+
+    /// <summary>
+    /// Copies what <see cref="RawRow"/> returns without making a string; only a row holding an invalid UTF-8 mark (to
+    /// be shown as <c>\xHH</c>, and quarantined) takes the string path.
+    /// </summary>
+    public int CopyRawRow(ref char[] buffer, int at)
+    {
+        int spill = _rawSpill.Length, length = RawLength;
+        if (at + length > buffer.Length) Array.Resize(ref buffer, BufferGrowth.Size(at + length));
+        var target = buffer.AsSpan(at, length);
+        if (spill > 0) _rawSpill.CopyTo(0, target, spill);
+        _buffer.AsSpan(_rawStart, _rawEnd - _rawStart).CopyTo(target[spill..]);
+        if (!_marks.Seen || target.IndexOf(InvalidUtf8Marks.Mark) < 0) return length;
+
+        var escaped = RawRow();
+        if (at + escaped.Length > buffer.Length) Array.Resize(ref buffer, BufferGrowth.Size(at + escaped.Length));
+        escaped.CopyTo(buffer.AsSpan(at));
+        return escaped.Length;
     }
 
     /// <summary>Why the current row cannot be taken as read: invalid UTF-8 in a field, text after a closing quote, or whole rows inside a quoted field.</summary>
