@@ -5,8 +5,9 @@ namespace Pipeline.Grains.Output;
 
 /// <summary>
 /// One column of a row group being written: its values gathered out of the rows into a pooled array (slot i holds the
-/// value of the i-th row of the row group), then handed to Parquet.Net as one column chunk. A buffer lives as long as
-/// the file it is written into and is reused for each of its row groups; dispose it to give its arrays back.
+/// value of the i-th row of the row group), then handed to Parquet.Net as one column chunk. <see cref="RowGroupColumns{TRow}"/>
+/// creates one per column of a batch of a row group and disposes it once written, which gives its arrays back to the
+/// shared pool for the next batch.
 /// </summary>
 public abstract class ColumnBuffer<TRow> : IDisposable
 {

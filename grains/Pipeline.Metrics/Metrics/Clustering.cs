@@ -17,7 +17,7 @@ public static class Clustering
     /// <summary>The local clustering coefficient of every node (0 for degree &lt; 2).</summary>
     public static double[] Local(UndirectedGraph g)
     {
-        var triangles = Scratch.Longs(g.NodeCount);
+        var triangles = Scratch.Longs(Scratch.ClusteringTriangles, g.NodeCount);
         CountTriangles(g, triangles);
         return FromTriangles(g, triangles);
     }
@@ -51,7 +51,7 @@ public static class Clustering
     {
         int n = g.NodeCount;
         if (n == 0) return double.NaN;
-        var triangles = Scratch.Longs(n);
+        var triangles = Scratch.Longs(Scratch.ClusteringTriangles, n);
         CountTriangles(g, triangles);
         var offsets = g.Offsets;
         double sum = 0;

@@ -22,14 +22,13 @@ internal static class Scratch
     /// <summary>Double slots.</summary>
     public const int StructuralHolesMaxWeight = 0, StructuralHolesShare = 1, FoldKeptWeight = 2, DoubleSlots = 3;
 
-    /// <summary>Long slots (besides the single <see cref="Longs(int)"/> array of the clustering kernel).</summary>
-    public const int RobustnessKeys = 0, RobustnessHeap = 1, LongSlots = 2;
+    /// <summary>Long slots.</summary>
+    public const int ClusteringTriangles = 0, RobustnessKeys = 1, RobustnessHeap = 2, LongSlots = 3;
 
     /// <summary>Bool slots.</summary>
     public const int BetweennessIsPivot = 0, RobustnessRemoved = 1, RobustnessPresent = 2, BoolSlots = 3;
 
     [ThreadStatic] private static int[]?[]? t_ints;
-    [ThreadStatic] private static long[]? t_longs;
     [ThreadStatic] private static long[]?[]? t_longSlots;
     [ThreadStatic] private static double[]?[]? t_doubles;
     [ThreadStatic] private static bool[]?[]? t_bools;
@@ -45,13 +44,6 @@ internal static class Scratch
 
     /// <summary>This thread's bool array of slot <paramref name="slot"/>, at least <paramref name="length"/> long; stale contents.</summary>
     public static bool[] Bools(int slot, int length) => Get(ref t_bools, slot, length, BoolSlots);
-
-    /// <summary>This thread's long array (one slot, the clustering kernel's), at least <paramref name="length"/> long; stale contents.</summary>
-    public static long[] Longs(int length)
-    {
-        if (t_longs is null || t_longs.Length < length) t_longs = new long[BufferGrowth.Size(length)];
-        return t_longs;
-    }
 
     private static T[] Get<T>(ref T[]?[]? slots, int slot, int length, int count)
     {
