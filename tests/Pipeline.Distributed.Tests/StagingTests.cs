@@ -32,6 +32,8 @@ public sealed class StagingTests
         var keys = clusters.Select(c => UnitKeys.ForCluster(c.UnitId, input.ClusterInput(c.Cluster), context)).ToList();
         Assert.Equal(keys.Count, keys.Distinct().Count());
         Assert.Equal(keys, clusters.Select(c => UnitKeys.ForCluster(c.UnitId, input.ClusterInput(c.Cluster), context))); // same content, same key
+        // An input staged to the work store is keyed from the very bytes written there: the same key.
+        Assert.Equal(keys, clusters.Select(c => UnitKeys.ForEncodedCluster(WorkItemInputCodec.EncodeCluster(c.UnitId, input.ClusterInput(c.Cluster)), context)));
 
         // Any change of its input or of the run's settings gives another key.
         var first = input.ClusterInput(clusters[0].Cluster);

@@ -52,21 +52,28 @@ internal sealed class UnitStaging(PartitionedInput input, string inputSha256, by
             // The cut views pooled arrays (ClusterUnitInput's remarks): a kept cut belongs to the unit grain that
             // reads it (it gives the arrays back once its output is stored); a cut only hashed or encoded is given
             // back here.
+            // An input that goes to the work store is encoded once, for its key and its file.
             ClusterUnitInput? cut = null;
-            bool keep = false;
+            byte[]? encoded = null;
+            bool put = !local || again, keep = false;
             try
             {
                 if (_keys[i] is null)
                 {
                     cut = input.ClusterInput(u.Cluster);
-                    _keys[i] = UnitKeys.ForCluster(u.UnitId, cut, context);
+                    if (put)
+                    {
+                        encoded = WorkItemInputCodec.EncodeCluster(u.UnitId, cut);
+                        _keys[i] = UnitKeys.ForEncodedCluster(encoded, context);
+                    }
+                    else _keys[i] = UnitKeys.ForCluster(u.UnitId, cut, context);
                 }
                 var key = _keys[i]!;
                 if (await store.HasOutputAsync(key, ct).ConfigureAwait(false)) return true;
                 cut ??= input.ClusterInput(u.Cluster);
-                if (!local || again)
+                if (put)
                 {
-                    await store.PutClusterInputAsync(key, cut, ct).ConfigureAwait(false);
+                    await store.PutClusterInputAsync(key, encoded ?? WorkItemInputCodec.EncodeCluster(u.UnitId, cut), ct).ConfigureAwait(false);
                     Interlocked.Increment(ref _put);
                 }
                 if (local || again)

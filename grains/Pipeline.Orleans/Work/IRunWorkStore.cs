@@ -22,8 +22,11 @@ public interface IRunWorkStore
     /// <summary>Puts the run's country index where every silo of the run reads it (and keeps it, as <see cref="KeepCountry"/>).</summary>
     Task PutCountryAsync(PartitionedInput input, CancellationToken ct);
     Task<CountryIndex> GetCountryAsync(CancellationToken ct);
-    /// <summary>Keeps a cluster unit's input under <paramref name="unitKey"/> where every silo of the run reads it.</summary>
-    Task PutClusterInputAsync(string unitKey, ClusterUnitInput input, CancellationToken ct);
+    /// <summary>
+    /// Keeps a cluster unit's input, <paramref name="encoded"/> by <see cref="WorkItemInputCodec.EncodeCluster"/>
+    /// (the same bytes its key was hashed from), under <paramref name="unitKey"/> where every silo of the run reads it.
+    /// </summary>
+    Task PutClusterInputAsync(string unitKey, byte[] encoded, CancellationToken ct);
     /// <summary>
     /// Keeps a cluster unit's input under <paramref name="unitKey"/> in this process's memory only, for a unit that
     /// runs on this silo (the coordinator's): no encoding, no storage round trip. Let go when its output is put.

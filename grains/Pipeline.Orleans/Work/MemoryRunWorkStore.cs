@@ -23,10 +23,16 @@ public sealed class MemoryRunWorkStore : IRunWorkStore
     public void KeepCountry(PartitionedInput input) => _country = input.Country;
     public Task PutCountryAsync(PartitionedInput input, CancellationToken ct) { KeepCountry(input); return Task.CompletedTask; }
     public Task<CountryIndex> GetCountryAsync(CancellationToken ct) => Task.FromResult(_country ?? throw Missing("the country index"));
+    /// <summary>Keeps the unit's input decoded (every unit of an embedded run is the coordinator's own, so the engine
+    /// keeps the cut itself with <see cref="KeepClusterInput"/>; this is for completeness).</summary>
+    public Task PutClusterInputAsync(string unitKey, byte[] encoded, CancellationToken ct)
+    {
+        KeepClusterInput(unitKey, ((StagedCluster)WorkItemInputCodec.Decode(new MemoryStream(encoded))[0]).Input);
+        return Task.CompletedTask;
+    }
+
     /// <summary>Keeps the unit's input as it is. The engine cuts a unit's input from the partitioned input when it
     /// dispatches the unit and its output lets it go, so only the inputs of units in flight live at once.</summary>
-    public Task PutClusterInputAsync(string unitKey, ClusterUnitInput input, CancellationToken ct) { KeepClusterInput(unitKey, input); return Task.CompletedTask; }
-
     public void KeepClusterInput(string unitKey, ClusterUnitInput input) => _inputs[unitKey] = input;
 
     public Task<ClusterUnitInput> GetClusterInputAsync(string unitKey, CancellationToken ct) =>

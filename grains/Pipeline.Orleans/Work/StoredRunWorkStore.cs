@@ -44,8 +44,7 @@ public sealed class StoredRunWorkStore(IObjectStore store, string runId) : IRunW
     public async Task<CountryIndex> GetCountryAsync(CancellationToken ct) =>
         _country ??= await Once(() => _country, () => ReadAsync(_layout.Country, CountryIndexCodec.Decode, ct), v => _country = v, ct).ConfigureAwait(false);
 
-    public Task PutClusterInputAsync(string unitKey, ClusterUnitInput input, CancellationToken ct) =>
-        WriteAsync(_layout.Input(unitKey), WorkItemInputCodec.EncodeCluster(unitKey, input), ct);
+    public Task PutClusterInputAsync(string unitKey, byte[] encoded, CancellationToken ct) => WriteAsync(_layout.Input(unitKey), encoded, ct);
 
     public void KeepClusterInput(string unitKey, ClusterUnitInput input) => _kept[unitKey] = input;
 

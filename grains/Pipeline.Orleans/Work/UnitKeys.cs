@@ -15,12 +15,29 @@ namespace Pipeline.Orleans.Work;
 /// </summary>
 public static class UnitKeys
 {
+    /// <summary>A cluster unit's key, its input encoded straight into the hash (nothing kept: for an input that stays in memory).</summary>
     public static string ForCluster(string unitId, ClusterUnitInput input, byte[] context)
     {
         using var hash = new HashingStream();
         var buffered = new BufferedStream(hash, 1 << 16); // the codec writes field by field
         WorkItemInputCodec.WriteClusterItem(buffered, unitId, input);
         buffered.Flush();
+        return ClusterKey(hash, context);
+    }
+
+    /// <summary>
+    /// The same key from the input already encoded by <see cref="WorkItemInputCodec.EncodeCluster"/> (for an input that
+    /// is also written to the work store: encoded once for both).
+    /// </summary>
+    public static string ForEncodedCluster(byte[] encoded, byte[] context)
+    {
+        using var hash = new HashingStream();
+        hash.Append(encoded);
+        return ClusterKey(hash, context);
+    }
+
+    private static string ClusterKey(HashingStream hash, byte[] context)
+    {
         hash.Append(context);
         hash.Append(System.Text.Encoding.UTF8.GetBytes(CodeVersion.Current));
         return "c" + hash.Hex();
